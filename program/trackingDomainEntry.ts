@@ -1,0 +1,36 @@
+/**
+ * One entry of the `trackingDomains` stack configuration, as stackConfig.schema.json describes it:
+ * the plain-value arguments of one CustomTrackingDomain (the schema and this type change together).
+ */
+
+/** `dns` of an entry: where the CNAME goes. */
+export type TrackingDomainEntryDns =
+  | {
+      provider: "route53";
+      zoneId?: string;
+      zoneName?: string;
+      ttl?: number;
+      allowOverwrite?: boolean;
+    }
+  | { provider: "cloudflare"; zoneId?: string; zoneName?: string; ttl?: number; proxied?: boolean }
+  | { provider: "manual" };
+
+/** `verification` of an entry: how `pulumi up` waits for SparkPost to verify the domain. */
+export interface TrackingDomainEntryVerification {
+  timeoutSeconds?: number;
+  preflight?: "authoritative" | "resolver" | "off";
+  nameservers?: string[];
+}
+
+/** One tracking domain of the stack; see CustomTrackingDomainArgs for what each field does. */
+export interface TrackingDomainEntry {
+  domain: string;
+  dns: TrackingDomainEntryDns;
+  secure?: boolean;
+  default?: boolean;
+  subaccountId?: number;
+  sendingDomains?: string[];
+  verification?: TrackingDomainEntryVerification;
+  adopt?: boolean;
+  cnameTarget?: string;
+}

@@ -1,0 +1,143 @@
+import type * as aws from "@pulumi/aws";
+import type * as cloudflare from "@pulumi/cloudflare";
+import * as pulumi from "@pulumi/pulumi";
+import { cloudflareCnameRecord } from "../dns/cloudflare";
+import type { TrackingDnsRecord } from "../dns/record";
+import { route53CnameRecord } from "../dns/route53";
+import { DefaultTrackingDomain } from "../resources/defaultTrackingDomain";
+import { SendingDomainLink } from "../resources/sendingDomainLink";
+import { TrackingDomain } from "../resources/trackingDomain";
+import { TrackingDomainVerification } from "../resources/trackingDomainVerification";
+import type { CustomTrackingDomainArgs, CustomTrackingDomainDnsArgs } from "./args";
+import { claimDefault } from "./defaultClaims";
+import { programDnsRecord, programRegion, regionProblem } from "./programDnsRecord";
+import { validateArgs } from "./validateArgs";
+
+/** The DNS record resource the component creates, if any. */
+export type TrackingDnsRecordResource = aws.route53.Record | cloudflare.DnsRecord;
+
+/**
+ * A SparkPost custom tracking domain, end to end: creates the domain in SparkPost, writes its
+ * CNAME into Route53 or Cloudflare (or leaves it to you), waits until SparkPost verifies it, then
+ * makes it the (sub)account default and links sending domains to it, if asked.
+ *
+ * Children, in order: `<name>-domain` (TrackingDomain), `<name>-cname` (the DNS record),
+ * `<name>-verification` (TrackingDomainVerification, after the record), then `<name>-default`
+ * (DefaultTrackingDomain) and `<name>-link-<sendingDomain>` (SendingDomainLink), after the
+ * verification. `pulumi destroy` undoes them in reverse order.
+ */
+export class CustomTrackingDomain extends pulumi.ComponentResource {
+  /**
+   * The CNAME record the domain needs (name, type, value). Computed in the program from the
+   * domain, `cnameTarget` and `sparkpost:region`, so `pulumi preview` shows it: with
+   * `dns: { provider: "manual" }`, create this record yourself.
+   */
+  public readonly dnsRecord: pulumi.Output<TrackingDnsRecord>;
+  /** Whether SparkPost verified the domain (true once `pulumi up` has finished). */
+  public readonly verified: pulumi.Output<boolean>;
+  /** The tracking domain in SparkPost. */
+  public readonly trackingDomain: TrackingDomain;
+  /** The wait for SparkPost's verification; it runs again when the record's value changes. */
+  public readonly verification: TrackingDomainVerification;
+  /** The Route53 or Cloudflare record; undefined with `dns: { provider: "manual" }`. */
+  public readonly record?: TrackingDnsRecordResource;
+  /** Owner of the account's default flag, with `default: true`. */
+  public readonly defaultDomain?: DefaultTrackingDomain;
+  /** One link per entry of `sendingDomains`, in the same order. */
+  public readonly links: SendingDomainLink[];
+
+  /**
+   * @throws pulumi.InputPropertyError for an argument the program knows to be wrong, and
+   * pulumi.ResourceError for a bad `sparkpost:region` or a second default for one account.
+   */
+  constructor(
+    name: string,
+    args: CustomTrackingDomainArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    // Checked before registering the component, so bad input leaves nothing half-declared.
+    const plain = validateArgs(args);
+    super("sparkpost:index:CustomTrackingDomain", name, {}, opts);
+
+    const region = programRegion();
+    const badRegion = regionProblem(region);
+    if (badRegion !== undefined) throw new pulumi.ResourceError(badRegion, this);
+    if (plain.makeDefault && isPlainSubaccount(args.subaccountId)) {
+      const refusal = claimDefault(name, args.subaccountId);
+      if (refusal !== undefined) throw new pulumi.ResourceError(refusal, this);
+    }
+
+    this.dnsRecord = programDnsRecord(args.domain, args.cnameTarget, region.region);
+    const { subaccountId } = args;
+    this.trackingDomain = new TrackingDomain(
+      `${name}-domain`,
+      { domain: args.domain, secure: args.secure, subaccountId, adopt: args.adopt },
+      { parent: this },
+    );
+    // The record waits for the SparkPost domain, so a refused domain writes nothing to DNS.
+    const recordOptions = pulumi.mergeOptions(args.dnsResourceOptions ?? {}, {
+      parent: this,
+      dependsOn: [this.trackingDomain],
+    });
+    this.record = createRecord(`${name}-cname`, args.dns, this.dnsRecord, recordOptions);
+
+    const target = this.dnsRecord.value;
+    this.verification = new TrackingDomainVerification(
+      `${name}-verification`,
+      {
+        // From the TrackingDomain's output, so the verification really waits for it.
+        domain: this.trackingDomain.domain,
+        subaccountId,
+        expectedTarget: target,
+        timeoutSeconds: args.verification?.timeoutSeconds,
+        preflight: args.verification?.preflight,
+        nameservers: args.verification?.nameservers,
+        proxied: args.dns.provider === "cloudflare" ? (args.dns.proxied ?? false) : undefined,
+        // A new target means a new record: verify again.
+        triggers: [target],
+      },
+      { parent: this, dependsOn: this.record ? [this.record] : [] },
+    );
+
+    const afterVerification = { parent: this, dependsOn: [this.verification] };
+    if (plain.makeDefault) {
+      this.defaultDomain = new DefaultTrackingDomain(
+        `${name}-default`,
+        { domain: this.trackingDomain.domain, subaccountId },
+        afterVerification,
+      );
+    }
+    this.links = plain.sendingDomains.map(
+      (sendingDomain) =>
+        new SendingDomainLink(
+          `${name}-link-${sendingDomain}`,
+          { sendingDomain, trackingDomain: this.trackingDomain.domain, subaccountId },
+          afterVerification,
+        ),
+    );
+
+    this.verified = this.verification.verified;
+    this.registerOutputs({ dnsRecord: this.dnsRecord, verified: this.verified });
+  }
+}
+
+/** A subaccount id the program knows now; an Output cannot be checked for duplicate defaults. */
+function isPlainSubaccount(value: pulumi.Input<number> | undefined): value is number | undefined {
+  return value === undefined || typeof value === "number";
+}
+
+function createRecord(
+  resourceName: string,
+  dns: CustomTrackingDomainDnsArgs,
+  record: pulumi.Output<TrackingDnsRecord>,
+  opts: pulumi.CustomResourceOptions,
+): TrackingDnsRecordResource | undefined {
+  switch (dns.provider) {
+    case "route53":
+      return route53CnameRecord(resourceName, dns, record, opts);
+    case "cloudflare":
+      return cloudflareCnameRecord(resourceName, dns, record, opts);
+    case "manual":
+      return undefined;
+  }
+}

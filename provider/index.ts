@@ -1,0 +1,22 @@
+/**
+ * pulumi-sparkpost-tracking: SparkPost custom tracking domains as Pulumi resources.
+ * Everything a user imports is exported here by name.
+ */
+export { TrackingDomain } from "./resources/trackingDomain";
+export type {
+  TrackingDomainArgs,
+  TrackingDomainOutputs,
+  TrackingDomainStatusOutputs,
+} from "./resources/trackingDomain";
+export { TrackingDomainVerification } from "./resources/trackingDomainVerification";
+export type {
+  TrackingDomainVerificationArgs,
+  TrackingDomainVerificationOutputs,
+} from "./resources/trackingDomainVerification";
+export { DefaultTrackingDomain } from "./resources/defaultTrackingDomain";
+export type { DefaultTrackingDomainArgs } from "./resources/defaultTrackingDomain";
+export { SendingDomainLink } from "./resources/sendingDomainLink";
+export type { SendingDomainLinkArgs } from "./resources/sendingDomainLink";
+export { cnameTarget, trackingDnsRecord } from "./dns/record";
+export type { TrackingDnsRecord } from "./dns/record";
+export * from "./component";

@@ -1,0 +1,154 @@
+import * as pulumi from "@pulumi/pulumi";
+import { apiFailure, statusOf } from "./apiFailure";
+import { configureConnection, sparkpost } from "./connection";
+import { InputChecker } from "./inputChecker";
+import {
+  accountLabel,
+  changedProperties,
+  scopeOf,
+  refreshed,
+  withoutUndefined,
+} from "./providerSupport";
+
+export interface DefaultTrackingDomainArgs {
+  /**
+   * The verified tracking domain to make the default. Changing it moves the default in place
+   * (SparkPost unsets the previous default itself).
+   */
+  domain: pulumi.Input<string>;
+  /**
+   * The subaccount whose default this is; unset (or 0) for the primary account. Each account and
+   * each subaccount has at most one default, so declare at most one of these per account.
+   * Changing it replaces the resource.
+   */
+  subaccountId?: pulumi.Input<number>;
+}
+
+export interface DefaultTrackingDomainInputs {
+  domain: string;
+  subaccountId?: number;
+}
+
+export type DefaultTrackingDomainOutputs = DefaultTrackingDomainInputs;
+
+function checkInputs(news: Record<string, unknown>) {
+  const checker = new InputChecker(news);
+  const inputs = {
+    domain: checker.hostname("domain", { subdomain: true }),
+    subaccountId: checker.subaccountId("subaccountId"),
+  };
+  return {
+    inputs: withoutUndefined(inputs) as DefaultTrackingDomainInputs,
+    failures: checker.failures,
+  };
+}
+
+/** The id names the account whose default flag this resource owns. */
+function idOf(subaccountId: number | undefined): string {
+  return subaccountId === undefined ? "primary" : `subaccount-${subaccountId}`;
+}
+
+async function makeDefault(inputs: DefaultTrackingDomainInputs): Promise<void> {
+  await sparkpost()
+    .updateTrackingDomain(inputs.domain, { default: true }, scopeOf(inputs.subaccountId))
+    .catch((error) => {
+      const advice =
+        statusOf(error) === 422
+          ? "Verify the domain first: make this resource depend on its TrackingDomainVerification (CustomTrackingDomain does this for you)."
+          : statusOf(error) === 404
+            ? `Create the tracking domain in ${accountLabel(inputs.subaccountId)} first.`
+            : undefined;
+      throw apiFailure(
+        `make ${inputs.domain} the default tracking domain of ${accountLabel(inputs.subaccountId)}`,
+        error,
+        advice,
+      );
+    });
+}
+
+export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
+  DefaultTrackingDomainInputs,
+  DefaultTrackingDomainOutputs
+> = {
+  configure: configureConnection,
+
+  async check(_olds, news) {
+    return checkInputs(news as unknown as Record<string, unknown>);
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = changedProperties(olds, news, ["subaccountId"]);
+    const updates = changedProperties(olds, news, ["domain"]);
+    return { changes: replaces.length + updates.length > 0, replaces };
+  },
+
+  async create(inputs) {
+    await makeDefault(inputs);
+    return { id: idOf(inputs.subaccountId), outs: inputs };
+  },
+
+  /**
+   * One list call: which domain is the account's default now. None means the flag is gone and the
+   * resource leaves state; another domain shows as drift that the next `up` moves back.
+   */
+  async read(id, props) {
+    if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
+    // Subaccount 0 in the header limits the list to the primary account's own domains.
+    const defaults = await sparkpost()
+      .listTrackingDomains({ default: true }, { subaccountId: props.subaccountId ?? 0 })
+      .catch((error) => {
+        throw apiFailure(
+          `list the default tracking domain of ${accountLabel(props.subaccountId)}`,
+          error,
+        );
+      });
+    const current = defaults.find(
+      (domain) => (domain.subaccount_id || undefined) === props.subaccountId,
+    );
+    if (!current) return {};
+    const outs = withoutUndefined({
+      domain: current.domain.toLowerCase(),
+      subaccountId: props.subaccountId,
+    });
+    return refreshed(id, outs, outs);
+  },
+
+  async update(_id, _olds, news) {
+    await makeDefault(news);
+    return { outs: news };
+  },
+
+  /** Unsets the flag only while our domain still holds it: a default set elsewhere since is kept. */
+  async delete(_id, props) {
+    const client = sparkpost();
+    const scope = scopeOf(props.subaccountId);
+    const action = `unset ${props.domain} as the default tracking domain of ${accountLabel(props.subaccountId)}`;
+    const object = await client.getTrackingDomain(props.domain, scope).catch((error) => {
+      throw apiFailure(action, error);
+    });
+    if (!object?.default) return;
+    await client.updateTrackingDomain(props.domain, { default: false }, scope).catch((error) => {
+      if (statusOf(error) !== 404) throw apiFailure(action, error);
+    });
+  },
+};
+
+/**
+ * Makes a verified tracking domain the default of the primary account or one subaccount: messages
+ * whose sending domain has no linked tracking domain use it. The single owner of that flag.
+ */
+export class DefaultTrackingDomain extends pulumi.dynamic.Resource {
+  declare public readonly domain: pulumi.Output<string>;
+  declare public readonly subaccountId: pulumi.Output<number | undefined>;
+
+  constructor(name: string, args: DefaultTrackingDomainArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      defaultTrackingDomainProvider,
+      name,
+      { domain: args.domain, subaccountId: args.subaccountId },
+      opts,
+      "sparkpost",
+      "DefaultTrackingDomain",
+    );
+  }
+}

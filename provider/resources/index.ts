@@ -1,0 +1,4 @@
+export * from "./trackingDomain";
+export * from "./trackingDomainVerification";
+export * from "./defaultTrackingDomain";
+export * from "./sendingDomainLink";

@@ -1,0 +1,148 @@
+import * as pulumi from "@pulumi/pulumi";
+import { apiFailure, statusOf } from "./apiFailure";
+import { configureConnection, sparkpost } from "./connection";
+import { InputChecker } from "./inputChecker";
+import {
+  accountLabel,
+  changedProperties,
+  scopeOf,
+  refreshed,
+  withoutUndefined,
+} from "./providerSupport";
+
+export interface SendingDomainLinkArgs {
+  /**
+   * An existing SparkPost sending domain, such as `mail.example.com`. This package links sending
+   * domains; it does not create them. Changing it replaces the link.
+   */
+  sendingDomain: pulumi.Input<string>;
+  /**
+   * The verified tracking domain its links and opens should go through. Must belong to the same
+   * subaccount as the sending domain. Changing it relinks in place.
+   */
+  trackingDomain: pulumi.Input<string>;
+  /** The subaccount owning both domains; unset (or 0) for the primary account. Replaces. */
+  subaccountId?: pulumi.Input<number>;
+}
+
+export interface SendingDomainLinkInputs {
+  sendingDomain: string;
+  trackingDomain: string;
+  subaccountId?: number;
+}
+
+export type SendingDomainLinkOutputs = SendingDomainLinkInputs;
+
+function checkInputs(news: Record<string, unknown>) {
+  const checker = new InputChecker(news);
+  const inputs = {
+    sendingDomain: checker.hostname("sendingDomain", { subdomain: false }),
+    trackingDomain: checker.hostname("trackingDomain", { subdomain: true }),
+    subaccountId: checker.subaccountId("subaccountId"),
+  };
+  return {
+    inputs: withoutUndefined(inputs) as SendingDomainLinkInputs,
+    failures: checker.failures,
+  };
+}
+
+async function link(inputs: SendingDomainLinkInputs): Promise<void> {
+  const { sendingDomain, trackingDomain, subaccountId } = inputs;
+  await sparkpost()
+    .setSendingDomainTrackingDomain(sendingDomain, trackingDomain, scopeOf(subaccountId))
+    .catch((error) => {
+      const advice =
+        statusOf(error) === 404
+          ? `Sending domain ${sendingDomain} does not exist in ${accountLabel(subaccountId)}: create and verify it in SparkPost first (this package links sending domains, it does not create them).`
+          : `Check that tracking domain ${trackingDomain} exists, is verified, and belongs to ${accountLabel(subaccountId)} like the sending domain (make this link depend on its TrackingDomainVerification).`;
+      throw apiFailure(
+        `link sending domain ${sendingDomain} to tracking domain ${trackingDomain}`,
+        error,
+        advice,
+      );
+    });
+}
+
+export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
+  SendingDomainLinkInputs,
+  SendingDomainLinkOutputs
+> = {
+  configure: configureConnection,
+
+  async check(_olds, news) {
+    return checkInputs(news as unknown as Record<string, unknown>);
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = changedProperties(olds, news, ["sendingDomain", "subaccountId"]);
+    const updates = changedProperties(olds, news, ["trackingDomain"]);
+    return { changes: replaces.length + updates.length > 0, replaces };
+  },
+
+  async create(inputs) {
+    await link(inputs);
+    return { id: inputs.sendingDomain, outs: inputs };
+  },
+
+  /** A sending domain that is gone, or linked to nothing, drops the link from state. */
+  async read(id, props) {
+    if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
+    const sendingDomain = await sparkpost()
+      .getSendingDomain(id, scopeOf(props.subaccountId))
+      .catch((error) => {
+        throw apiFailure(`read sending domain ${id}`, error);
+      });
+    const trackingDomain = sendingDomain?.tracking_domain?.toLowerCase();
+    if (!trackingDomain) return {};
+    const outs = withoutUndefined({
+      sendingDomain: id,
+      trackingDomain,
+      subaccountId: props.subaccountId,
+    });
+    return refreshed(id, outs, outs);
+  },
+
+  async update(_id, _olds, news) {
+    await link(news);
+    return { outs: news };
+  },
+
+  /** Clears the link only while it still points at our tracking domain: a relink made since stays. */
+  async delete(id, props) {
+    const client = sparkpost();
+    const scope = scopeOf(props.subaccountId);
+    const action = `unlink sending domain ${id} from tracking domain ${props.trackingDomain}`;
+    const current = await client.getSendingDomain(id, scope).catch((error) => {
+      throw apiFailure(action, error);
+    });
+    if (current?.tracking_domain?.toLowerCase() !== props.trackingDomain) return;
+    await client.setSendingDomainTrackingDomain(id, "", scope).catch((error) => {
+      if (statusOf(error) !== 404) throw apiFailure(action, error);
+    });
+  },
+};
+
+/**
+ * Links a SparkPost sending domain to a tracking domain, so the clicks and opens of messages sent
+ * from it go through that tracking domain.
+ */
+export class SendingDomainLink extends pulumi.dynamic.Resource {
+  declare public readonly sendingDomain: pulumi.Output<string>;
+  declare public readonly trackingDomain: pulumi.Output<string>;
+  declare public readonly subaccountId: pulumi.Output<number | undefined>;
+
+  constructor(name: string, args: SendingDomainLinkArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      sendingDomainLinkProvider,
+      name,
+      {
+        sendingDomain: args.sendingDomain,
+        trackingDomain: args.trackingDomain,
+        subaccountId: args.subaccountId,
+      },
+      opts,
+      "sparkpost",
+      "SendingDomainLink",
+    );
+  }
+}

@@ -1,0 +1,221 @@
+import * as pulumi from "@pulumi/pulumi";
+import { cnameTarget } from "../dns/record";
+import type { PreflightMode } from "../dns/preflight";
+import { nameserverProblem } from "../dns/nameserverAddress";
+import { apiFailure } from "./apiFailure";
+import { configureConnection, configuredRegion, sparkpost } from "./connection";
+import { InputChecker } from "./inputChecker";
+import { changedProperties, scopeOf, refreshed, withoutUndefined } from "./providerSupport";
+import { waitForVerification } from "./waitForVerification";
+
+export const PREFLIGHT_MODES: readonly PreflightMode[] = ["authoritative", "resolver", "off"];
+export const DEFAULT_VERIFICATION_TIMEOUT_SECONDS = 1800;
+const MAX_VERIFICATION_TIMEOUT_SECONDS = 86400;
+
+export interface TrackingDomainVerificationArgs {
+  /** The tracking domain to verify. Changing it replaces the verification (it verifies again). */
+  domain: pulumi.Input<string>;
+  /** The subaccount that owns the domain; unset (or 0) for the primary account. Replaces. */
+  subaccountId?: pulumi.Input<number>;
+  /**
+   * The CNAME target the DNS preflight waits for.
+   * @default the current endpoint of `sparkpost:region`: "v2.spgo.io" (us) or "eu.v2.spgo.io" (eu)
+   */
+  expectedTarget?: pulumi.Input<string>;
+  /**
+   * How long create waits for SparkPost to verify the domain, in seconds (1 to 86400).
+   * Pulumi's `customTimeouts` never reach dynamic providers, so the wait is bounded here.
+   * @default 1800 (30 minutes)
+   */
+  timeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Where to look for the CNAME before asking SparkPost to verify: `"authoritative"` asks the
+   * zone's own nameservers (fresh, no caches), `"resolver"` the system resolver, `"off"` skips it.
+   * @default "authoritative"
+   */
+  preflight?: pulumi.Input<"authoritative" | "resolver" | "off">;
+  /**
+   * The DNS servers the preflight asks instead, as "ip" or "ip:port" (for split-horizon DNS or a
+   * local test server). In authoritative mode they are taken as the zone's authorities.
+   */
+  nameservers?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The record is proxied (Cloudflare's orange cloud): public DNS shows the proxy's addresses
+   * instead of a CNAME, so the preflight accepts any address answer.
+   * @default false
+   */
+  proxied?: pulumi.Input<boolean>;
+  /** Any values; when they change the domain is verified again (e.g. the DNS record's value). */
+  triggers?: pulumi.Input<unknown[]>;
+}
+
+export interface TrackingDomainVerificationInputs {
+  domain: string;
+  subaccountId?: number;
+  expectedTarget?: string;
+  timeoutSeconds: number;
+  preflight: PreflightMode;
+  nameservers?: string[];
+  proxied: boolean;
+  triggers?: unknown[];
+}
+
+export interface TrackingDomainVerificationOutputs extends TrackingDomainVerificationInputs {
+  expectedTarget: string;
+  verified: boolean;
+  cnameStatus: string;
+  complianceStatus: string;
+}
+
+function checkInputs(news: Record<string, unknown>) {
+  const checker = new InputChecker(news);
+  const hasExpectedTarget = news.expectedTarget !== undefined && news.expectedTarget !== null;
+  const inputs = {
+    domain: checker.hostname("domain", { subdomain: true }),
+    subaccountId: checker.subaccountId("subaccountId"),
+    expectedTarget: hasExpectedTarget
+      ? checker.hostname("expectedTarget", { subdomain: false })
+      : undefined,
+    timeoutSeconds: checker.integer("timeoutSeconds", {
+      min: 1,
+      max: MAX_VERIFICATION_TIMEOUT_SECONDS,
+      default: DEFAULT_VERIFICATION_TIMEOUT_SECONDS,
+      unit: "seconds",
+    }),
+    preflight: checker.oneOf("preflight", PREFLIGHT_MODES, "authoritative"),
+    nameservers: checker.stringList("nameservers", nameserverProblem),
+    proxied: checker.boolean("proxied", false),
+    triggers: news.triggers,
+  };
+  return {
+    inputs: withoutUndefined(inputs) as TrackingDomainVerificationInputs,
+    failures: checker.failures,
+  };
+}
+
+/** The outputs: checked inputs, the target actually waited for, and what SparkPost said. */
+function verificationOutputs(
+  inputs: TrackingDomainVerificationInputs,
+  expectedTarget: string,
+  status: { verified: boolean; cnameStatus: string; complianceStatus: string },
+): TrackingDomainVerificationOutputs {
+  return withoutUndefined({ ...inputs, expectedTarget, ...status });
+}
+
+export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider<
+  TrackingDomainVerificationInputs,
+  TrackingDomainVerificationOutputs
+> = {
+  configure: configureConnection,
+
+  async check(_olds, news) {
+    return checkInputs(news as unknown as Record<string, unknown>);
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = changedProperties(olds, news, ["domain", "subaccountId", "triggers"]);
+    const settings = ["timeoutSeconds", "preflight", "nameservers", "proxied"] as const;
+    const updates = changedProperties(olds, news, settings);
+    // An unset expectedTarget means "the region's default", which the outputs already hold.
+    if (news.expectedTarget !== undefined && news.expectedTarget !== olds.expectedTarget)
+      updates.push("expectedTarget");
+    return { changes: replaces.length + updates.length > 0, replaces };
+  },
+
+  async create(inputs) {
+    const expectedTarget = inputs.expectedTarget ?? cnameTarget(configuredRegion());
+    const result = await waitForVerification(sparkpost(), {
+      domain: inputs.domain,
+      scope: scopeOf(inputs.subaccountId),
+      expectedTarget,
+      timeoutSeconds: inputs.timeoutSeconds,
+      preflight: inputs.preflight,
+      nameservers: inputs.nameservers,
+      proxied: inputs.proxied,
+    });
+    const status = {
+      verified: result.verified,
+      cnameStatus: result.cname_status,
+      complianceStatus: result.compliance_status,
+    };
+    return { id: inputs.domain, outs: verificationOutputs(inputs, expectedTarget, status) };
+  },
+
+  /** Drops the verification from state when SparkPost no longer says verified: the next up re-verifies. */
+  async read(id, props) {
+    if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
+    const object = await sparkpost()
+      .getTrackingDomain(id, scopeOf(props.subaccountId))
+      .catch((error) => {
+        throw apiFailure(`read the verification status of tracking domain ${id}`, error);
+      });
+    if (!object || !object.status.verified) return {};
+    const outs = verificationOutputs(props, props.expectedTarget, {
+      verified: true,
+      cnameStatus: object.status.cname_status,
+      complianceStatus: object.status.compliance_status,
+    });
+    const { verified: _v, cnameStatus: _c, complianceStatus: _s, ...inputs } = outs;
+    return refreshed(id, outs, inputs);
+  },
+
+  /** Only wait settings changed (anything else replaces): nothing to ask SparkPost. */
+  async update(_id, olds, news) {
+    const expectedTarget = news.expectedTarget ?? olds.expectedTarget;
+    return {
+      outs: verificationOutputs(news, expectedTarget, {
+        verified: olds.verified,
+        cnameStatus: olds.cnameStatus,
+        complianceStatus: olds.complianceStatus,
+      }),
+    };
+  },
+
+  /** Verification is a fact about the domain, not an object: there is nothing to delete. */
+  async delete() {},
+};
+
+/**
+ * Waits, at create, until SparkPost has verified a tracking domain, checking DNS first. Make
+ * resources that need a verified domain (`DefaultTrackingDomain`, `SendingDomainLink`) depend on it.
+ */
+export class TrackingDomainVerification extends pulumi.dynamic.Resource {
+  declare public readonly domain: pulumi.Output<string>;
+  declare public readonly subaccountId: pulumi.Output<number | undefined>;
+  declare public readonly expectedTarget: pulumi.Output<string>;
+  declare public readonly timeoutSeconds: pulumi.Output<number>;
+  declare public readonly preflight: pulumi.Output<PreflightMode>;
+  declare public readonly nameservers: pulumi.Output<string[] | undefined>;
+  declare public readonly proxied: pulumi.Output<boolean>;
+  declare public readonly triggers: pulumi.Output<unknown[] | undefined>;
+  declare public readonly verified: pulumi.Output<boolean>;
+  declare public readonly cnameStatus: pulumi.Output<string>;
+  declare public readonly complianceStatus: pulumi.Output<string>;
+
+  constructor(
+    name: string,
+    args: TrackingDomainVerificationArgs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super(
+      trackingDomainVerificationProvider,
+      name,
+      {
+        domain: args.domain,
+        subaccountId: args.subaccountId,
+        expectedTarget: args.expectedTarget,
+        timeoutSeconds: args.timeoutSeconds,
+        preflight: args.preflight,
+        nameservers: args.nameservers,
+        proxied: args.proxied,
+        triggers: args.triggers,
+        verified: undefined,
+        cnameStatus: undefined,
+        complianceStatus: undefined,
+      },
+      opts,
+      "sparkpost",
+      "TrackingDomainVerification",
+    );
+  }
+}

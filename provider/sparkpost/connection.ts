@@ -1,0 +1,197 @@
+/**
+ * Where the SparkPost API is and which key opens it: stack config first, then the environment.
+ *
+ * Nothing here is kept in a module-level variable: the dynamic providers' code is serialized by
+ * value, and a captured key would land in the state file in plaintext. The stack config lives on
+ * `globalThis` instead, set at run time by the providers' `configure()`.
+ */
+
+/** Connection settings as the stack config (or a caller) gives them; every field is optional. */
+export interface ConnectionConfig {
+  /** The SparkPost API key (`sparkpost:apiKey`, a secret). */
+  apiKey?: string;
+  /** `us` (the default) or `eu` (`sparkpost:region`). */
+  region?: string;
+  /** The full API base, e.g. `https://api.eu.sparkpost.com/api/v1`; wins over `region`. */
+  apiUrl?: string;
+}
+
+/** A resolved connection: the key to send and the API base URL without a trailing slash. */
+export interface ResolvedConnection {
+  apiKey: string;
+  baseUrl: string;
+}
+
+/** The API base URL of each SparkPost region, as the API reference documents them. */
+export const REGIONS = {
+  us: "https://api.sparkpost.com/api/v1",
+  eu: "https://api.eu.sparkpost.com/api/v1",
+} as const;
+
+/** A SparkPost region name: `us` or `eu`. */
+export type Region = keyof typeof REGIONS;
+
+/** The region used when neither `sparkpost:region` nor `SPARKPOST_REGION` is set. */
+export const DEFAULT_REGION: Region = "us";
+
+/** The `name` of the error thrown when connection settings are missing or malformed. */
+export const CONFIGURATION_ERROR_NAME = "SparkPostConfigurationError";
+
+/**
+ * The error for missing or malformed connection settings; its message says which setting to fix.
+ * A plain `Error` with a name, not a subclass: see `createSparkPostError` for why.
+ */
+export function configurationError(message: string): Error {
+  const error = new Error(message);
+  error.name = CONFIGURATION_ERROR_NAME;
+  return error;
+}
+
+// A string key, not a captured Symbol: the closure serializer cannot serialize symbol values.
+const STACK_CONFIG_KEY = "pulumi-sparkpost-tracking.connection";
+
+/**
+ * Records the connection settings read from stack config. The dynamic providers' `configure()`
+ * calls this; later calls replace earlier ones.
+ */
+export function setStackConnectionConfig(config: ConnectionConfig): void {
+  const store = globalThis as Record<symbol, unknown>;
+  store[Symbol.for(STACK_CONFIG_KEY)] = {
+    apiKey: config.apiKey,
+    region: config.region,
+    apiUrl: config.apiUrl,
+  } satisfies ConnectionConfig;
+}
+
+function stackConnectionConfig(): ConnectionConfig {
+  const store = globalThis as Record<symbol, ConnectionConfig | undefined>;
+  return store[Symbol.for(STACK_CONFIG_KEY)] ?? {};
+}
+
+/** One setting's value and the name of the place it came from, for error messages. */
+interface Setting {
+  value: string;
+  source: string;
+}
+
+function pickSetting(
+  configValue: string | undefined,
+  configKey: string,
+  envValue: string | undefined,
+  envName: string,
+): Setting | undefined {
+  if (configValue !== undefined && configValue.trim() !== "") {
+    return { value: configValue.trim(), source: configKey };
+  }
+  if (envValue !== undefined && envValue.trim() !== "") {
+    return { value: envValue.trim(), source: envName };
+  }
+  return undefined;
+}
+
+/** The API base URL of `region`; throws for anything but `us` or `eu`. */
+export function regionBaseUrl(region: string, source = "region"): string {
+  if (!Object.hasOwn(REGIONS, region)) {
+    throw configurationError(`${source} must be "us" or "eu", got ${JSON.stringify(region)}.`);
+  }
+  return REGIONS[region as Region];
+}
+
+/**
+ * Checks an API base URL and drops its trailing slashes. It must be http(s), carry no query or
+ * fragment, and no credentials (the key goes in the `Authorization` header, never in a URL).
+ */
+export function normalizeApiUrl(apiUrl: string, source = "apiUrl"): string {
+  const example = "such as https://api.eu.sparkpost.com/api/v1";
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    throw configurationError(
+      `${source} must be a full http(s) URL ${example}, got ${JSON.stringify(apiUrl)}.`,
+    );
+  }
+  if (url.username !== "" || url.password !== "") {
+    // The value is not echoed: it holds a credential.
+    throw configurationError(
+      `${source} must not contain credentials; set the API key with ` +
+        "`pulumi config set --secret sparkpost:apiKey <key>` or SPARKPOST_API_KEY instead.",
+    );
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    throw configurationError(
+      `${source} must be a full http(s) URL without query or fragment ${example}, ` +
+        `got ${JSON.stringify(apiUrl)}.`,
+    );
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** The API key from stack config, else `SPARKPOST_API_KEY`; throws when neither is set. */
+export function resolveApiKey(env: NodeJS.ProcessEnv = process.env): string {
+  const config = stackConnectionConfig();
+  const key = pickSetting(
+    config.apiKey,
+    "sparkpost:apiKey",
+    env.SPARKPOST_API_KEY,
+    "SPARKPOST_API_KEY",
+  );
+  if (key === undefined) {
+    throw configurationError(
+      "No SparkPost API key is configured: run `pulumi config set --secret sparkpost:apiKey <key>` " +
+        "or set the SPARKPOST_API_KEY environment variable.",
+    );
+  }
+  return key.value;
+}
+
+/**
+ * The configured region: `sparkpost:region`, else `SPARKPOST_REGION`, else `us`.
+ *
+ * @throws an error named SparkPostConfigurationError for anything but `us` or `eu`, naming where it came from.
+ */
+export function resolveRegion(env: NodeJS.ProcessEnv = process.env): Region {
+  const config = stackConnectionConfig();
+  const region = pickSetting(
+    config.region,
+    "sparkpost:region",
+    env.SPARKPOST_REGION,
+    "SPARKPOST_REGION",
+  );
+  if (region === undefined) {
+    return DEFAULT_REGION;
+  }
+  regionBaseUrl(region.value, region.source);
+  return region.value as Region;
+}
+
+/**
+ * The API base URL: `sparkpost:apiUrl` or `SPARKPOST_API_URL` when either is set, else the base
+ * URL of the region (see {@link resolveRegion}). The region is checked even when an API URL wins,
+ * because the program computes CNAME targets from it.
+ */
+export function resolveBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const config = stackConnectionConfig();
+  const regionUrl = REGIONS[resolveRegion(env)];
+  const apiUrl = pickSetting(
+    config.apiUrl,
+    "sparkpost:apiUrl",
+    env.SPARKPOST_API_URL,
+    "SPARKPOST_API_URL",
+  );
+  if (apiUrl === undefined) {
+    return regionUrl;
+  }
+  return normalizeApiUrl(apiUrl.value, apiUrl.source);
+}
+
+/**
+ * Resolves the connection: each setting from stack config (set by `setStackConnectionConfig`),
+ * else from the environment (`SPARKPOST_API_KEY`, `SPARKPOST_REGION`, `SPARKPOST_API_URL`).
+ * An API URL, from either place, wins over the region.
+ *
+ * @throws an error named SparkPostConfigurationError naming the setting to fix.
+ */
+export function resolveConnection(env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
+  return { apiKey: resolveApiKey(env), baseUrl: resolveBaseUrl(env) };
+}

@@ -1,0 +1,18 @@
+/** The SparkPost sandbox: start it in-process with {@link startSandbox}, or run `npm run sandbox`. */
+export { startSandbox, DEFAULT_API_KEY } from "./server";
+export { DEFAULT_ACCEPTED_TARGETS } from "./verification";
+export type {
+  DropAfterProcessing,
+  FaultKind,
+  Faults,
+  InjectedStatus,
+  RateLimitFault,
+  RequestLogEntry,
+  RequestMatcher,
+  Sandbox,
+  SandboxOptions,
+  SandboxSettings,
+  SendingDomainSeed,
+  SendingDomainState,
+  TrackingDomainPatch,
+} from "./types";

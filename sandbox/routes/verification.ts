@@ -1,0 +1,66 @@
+/** `POST /tracking-domains/{d}/verify`, `.../certificate/check` and `.../certificate/enable`. */
+import { type Answer, NOT_FOUND, apiError, results } from "../http";
+import { checkCname } from "../verification";
+import { type ApiContext, type ApiRequest, writableTrackingDomain } from "./context";
+
+/**
+ * Verifies through the CNAME (or the demo switch). A secure domain whose CNAME is right but whose
+ * TLS is not ready fails as SparkPost's HTTPS request would: 400, status unchanged.
+ */
+export async function verifyTrackingDomain(
+  context: ApiContext,
+  request: ApiRequest,
+  domain: string,
+): Promise<Answer> {
+  const record = writableTrackingDomain(context, request, domain);
+  if (!record) return NOT_FOUND;
+  const cname = await checkCname(record, context.settings, context.now(), context.resolver);
+  if (cname === "valid" && record.secure && !context.settings.tlsReady) {
+    return apiError(400, {
+      message:
+        `HTTP request to https://${record.domain}:443 failed. ` +
+        "Please verify that your redirect is functioning and that your SSL certificate is valid.",
+    });
+  }
+  const blocked = record.status.compliance_status === "blocked";
+  const verified = cname === "valid" && !blocked;
+  const compliance = blocked ? "blocked" : verified ? "valid" : "pending";
+  context.account.updateTrackingDomain(record, (changed) => {
+    changed.status = {
+      ...changed.status,
+      verified,
+      cname_status: cname,
+      compliance_status: compliance,
+    };
+  });
+  // The documented success example answers an empty cname_status while GET then shows "valid".
+  return results({ verified, cname_status: verified ? "" : cname, compliance_status: compliance });
+}
+
+/** Managed certificates are offered to verified domains (the sandbox does not model the CNAME generation). */
+export function checkCertificate(context: ApiContext, request: ApiRequest, domain: string): Answer {
+  const record = writableTrackingDomain(context, request, domain);
+  if (!record) return NOT_FOUND;
+  return results({ domain: record.domain, supportsManagedCertificate: record.status.verified });
+}
+
+/** Enables a managed certificate: irreversible, makes the domain secure; issuance is instant here. */
+export function enableCertificate(
+  context: ApiContext,
+  request: ApiRequest,
+  domain: string,
+): Answer {
+  const record = writableTrackingDomain(context, request, domain);
+  if (!record) return NOT_FOUND;
+  if (!record.status.verified) {
+    return apiError(400, {
+      message: "Domain must be verified before enabling managed certificates",
+    });
+  }
+  context.account.updateTrackingDomain(record, (changed) => {
+    changed.secure = true;
+    changed.usesManagedCertificate = true;
+    changed.status = { ...changed.status, tls_status: "valid" };
+  });
+  return results({ message: `Certificate issuance initiated for ${record.domain}` });
+}

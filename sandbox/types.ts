@@ -1,0 +1,171 @@
+/**
+ * Public shapes of the sandbox: its options, its fault switches and its request log.
+ * API objects (tracking domains, statuses) use the client's types so both sides agree.
+ */
+import type {
+  ComplianceStatus,
+  TrackingDomainObject,
+  TrackingDomainStatus,
+} from "../provider/sparkpost/types";
+
+/** A sending domain the sandbox knows. The sandbox links sending domains; it never creates them. */
+export interface SendingDomainSeed {
+  domain: string;
+  /** Owner of the sending domain; absent means the primary account. */
+  subaccountId?: number;
+  /** A tracking domain linked from the start (not checked: seeds describe an existing account). */
+  trackingDomain?: string;
+}
+
+/** Settings that change how verification and creation behave; adjustable while running. */
+export interface SandboxSettings {
+  /** CNAME targets that verify a tracking domain. @default the four SparkPost endpoints */
+  acceptedTargets: string[];
+  /** Verify every domain once this many seconds have passed since its creation, without DNS. */
+  verifyAfterSeconds?: number;
+  /** Whether secure domains answer HTTPS with a valid certificate. @default true */
+  tlsReady: boolean;
+  /** Domains (and their subdomains) that creation refuses with "domain is on a DNS blacklist". */
+  blacklist: string[];
+}
+
+/** Answer 429 once more than `maxRequestsPerSecond` API requests arrive within one second. */
+export interface RateLimitFault {
+  maxRequestsPerSecond: number;
+  /** Adds a `Retry-After` header with this many seconds; absent by default, as SparkPost documents none. */
+  retryAfterSeconds?: number;
+  /** `"none"` (default): empty body; `"json"`: `{"errors":[{"message":"Too many requests"}]}`. */
+  body?: "none" | "json";
+}
+
+/** Which API requests a fault applies to. Paths are relative to `/api/v1`. */
+export interface RequestMatcher {
+  /** HTTP method, any case; absent matches every method. */
+  method?: string;
+  /**
+   * Path pattern such as `/tracking-domains` or `/tracking-domains/*`; `*` matches within one
+   * path segment. Matched case-insensitively, trailing slashes ignored. Absent matches every path.
+   */
+  path?: string;
+}
+
+/** Answer the next `count` matching requests with `status` instead of processing them. */
+export interface InjectedStatus extends RequestMatcher {
+  status: number;
+  /** @default 1 */
+  count?: number;
+  /** Raw body to send (for example an HTML error page); default `{"errors":[{"message":<reason>}]}`. */
+  body?: string;
+  /** @default "text/html" when `body` is given, else "application/json" */
+  contentType?: string;
+}
+
+/** Process the next `count` matching requests, then destroy the socket without answering. */
+export interface DropAfterProcessing extends RequestMatcher {
+  /** @default 1 */
+  count?: number;
+}
+
+/** Fault injection switches. Setting faults replaces the previous ones and resets their counters. */
+export interface Faults {
+  rateLimit?: RateLimitFault;
+  inject?: InjectedStatus[];
+  /** Delay before every API request is handled, in milliseconds. */
+  latencyMs?: number;
+  dropAfterProcessing?: DropAfterProcessing;
+}
+
+/** Which fault shaped an answer, recorded in the request log. */
+export type FaultKind = "rate-limit" | "injected" | "dropped";
+
+/** One API request as the sandbox saw it. The API key is never recorded. */
+export interface RequestLogEntry {
+  method: string;
+  /** Path relative to `/api/v1` as received (case and trailing slash kept), without the query. */
+  path: string;
+  /** Query parameters (the last value wins when repeated). */
+  query: Record<string, string>;
+  /** Raw `X-MSYS-SUBACCOUNT` header, or null when absent. */
+  subaccount: string | null;
+  /** Parsed JSON body; null when empty; the raw text when it is not JSON. */
+  body: unknown;
+  /** Status answered (for a dropped request: the status it would have answered). */
+  status: number;
+  /** Whether the request carried the right key. */
+  authorized: boolean;
+  /** Present only when a fault decided the answer. */
+  fault?: FaultKind;
+}
+
+/** A change made "by hand in the SparkPost UI", bypassing the API's rules. */
+export interface TrackingDomainPatch {
+  secure?: boolean;
+  /** Setting true still unsets the owner's previous default, as the UI does. */
+  default?: boolean;
+  /** Move the domain to a subaccount; null moves it to the primary account. */
+  subaccountId?: number | null;
+  /** Overwrite status fields as given. */
+  status?: Partial<TrackingDomainStatus>;
+  /** Shorthand for the compliance review; `blocked` also makes the domain unverified. */
+  compliance?: ComplianceStatus;
+}
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** @default "127.0.0.1" */
+  host?: string;
+  /** @default 0 (any free port) */
+  port?: number;
+  /** @default "sandbox-api-key" */
+  apiKey?: string;
+  /** JSON file holding the account; loaded at start, rewritten (atomically) after every change. */
+  stateFile?: string;
+  /** DNS servers for verification, like `["127.0.0.1:5353"]`; default: the system resolver. */
+  dnsServers?: string[];
+  acceptedTargets?: string[];
+  verifyAfterSeconds?: number;
+  tlsReady?: boolean;
+  blacklist?: string[];
+  sendingDomains?: SendingDomainSeed[];
+  faults?: Faults;
+  /** Called after every API request is answered (the CLI prints these). */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Milliseconds since the epoch; inject a fake clock to test `verifyAfterSeconds` without waiting. */
+  clock?: () => number;
+}
+
+/** The stored state of one sending domain. */
+export interface SendingDomainState {
+  domain: string;
+  subaccountId?: number;
+  trackingDomain?: string;
+}
+
+/** A running sandbox; see {@link startSandbox}. */
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** `url + "/api/v1"`: what `sparkpost:apiUrl` / `SPARKPOST_API_URL` should be. */
+  apiUrl: string;
+  apiKey: string;
+  /** The live request log (the same array for the sandbox's lifetime). */
+  requests: RequestLogEntry[];
+  clearLog(): void;
+  /** Replaces every fault switch and resets their counters; `{}` turns faults off. */
+  setFaults(faults: Faults): void;
+  /** Adds (or replaces) a sending domain, as if created in the SparkPost UI. */
+  seedSendingDomain(domain: string, options?: Omit<SendingDomainSeed, "domain">): void;
+  /** A tracking domain as the API would render it, for assertions; undefined when absent. */
+  trackingDomain(domain: string): TrackingDomainObject | undefined;
+  sendingDomain(domain: string): SendingDomainState | undefined;
+  /** Simulates a change made by hand in the SparkPost UI; throws when the domain does not exist. */
+  patchTrackingDomain(domain: string, patch: TrackingDomainPatch): void;
+  /** Sets the compliance review result; `blocked` makes the domain unverified. */
+  setCompliance(domain: string, status: ComplianceStatus): void;
+  /** Changes verification and creation settings while running. */
+  updateSettings(settings: Partial<SandboxSettings>): void;
+  /** Empties the account (sending domains back to the seeds), the log and the faults. */
+  reset(): void;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}

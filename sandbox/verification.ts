@@ -1,0 +1,58 @@
+/**
+ * How the sandbox decides a tracking domain's CNAME status. SparkPost follows an HTTP redirect
+ * through the CNAME; the sandbox only resolves the CNAME, which is what the user controls.
+ */
+import { Resolver } from "node:dns/promises";
+import type { SandboxSettings } from "./types";
+import type { TrackingDomainRecord } from "./records";
+
+/** The CNAME part of a verification: no record, a wrong target, or an accepted one. */
+export type CnameCheck = "pending" | "invalid" | "valid";
+
+/** SparkPost's tracking endpoints (US, EU, new and older). */
+export const DEFAULT_ACCEPTED_TARGETS = ["v2.spgo.io", "spgo.io", "eu.v2.spgo.io", "eu.spgo.io"];
+
+/** Resolves CNAME records through the given servers, or the system resolver when none are given. */
+export class CnameResolver {
+  private readonly resolver: Resolver;
+
+  constructor(dnsServers?: readonly string[]) {
+    // One short try: a sandbox answers at once or not at all, and callers should not hang.
+    this.resolver = new Resolver({ timeout: 2000, tries: 1 });
+    if (dnsServers && dnsServers.length > 0) this.resolver.setServers([...dnsServers]);
+  }
+
+  /** The CNAME target of a name without its trailing dot, or undefined when there is none. */
+  async target(name: string): Promise<string | undefined> {
+    try {
+      const [target] = await this.resolver.resolveCname(name);
+      return target?.toLowerCase().replace(/\.$/, "");
+    } catch {
+      // NXDOMAIN, no CNAME, timeouts and refusals all look to SparkPost like "no working record".
+      return undefined;
+    }
+  }
+
+  cancel(): void {
+    this.resolver.cancel();
+  }
+}
+
+/**
+ * Decides the CNAME status: through the demo switch `verifyAfterSeconds` (time since creation,
+ * no DNS) when set, else through DNS.
+ */
+export async function checkCname(
+  record: TrackingDomainRecord,
+  settings: SandboxSettings,
+  now: number,
+  resolver: CnameResolver,
+): Promise<CnameCheck> {
+  if (settings.verifyAfterSeconds !== undefined) {
+    return now - record.createdAt >= settings.verifyAfterSeconds * 1000 ? "valid" : "pending";
+  }
+  const target = await resolver.target(record.domain);
+  if (target === undefined) return "pending";
+  const accepted = settings.acceptedTargets.map((name) => name.toLowerCase().replace(/\.$/, ""));
+  return accepted.includes(target) ? "valid" : "invalid";
+}

@@ -1,0 +1,136 @@
+/**
+ * The API key never leaves the host process: not in the serialized providers, inputs, outputs,
+ * state, host output or error messages, whichever way it was given.
+ */
+import { startSandbox } from "../../sandbox";
+import { DnsTestServer, startDnsServer } from "../support/dnsServer";
+import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
+import { ProviderHost, serializeProvider, urnOf } from "../support/providerHost";
+import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
+import { failureOf, SimulatedResource } from "../support/engine";
+
+let dns: DnsTestServer;
+let fixture: EngineFixture;
+const seen: string[] = [];
+
+beforeAll(async () => {
+  dns = await startDnsServer();
+  fixture = await startEngineFixture({
+    sandbox: { dnsServers: [dns.address], sendingDomains: [{ domain: "mail.example.com" }] },
+  });
+});
+afterAll(async () => {
+  await fixture.close();
+  await dns.close();
+});
+
+function remember(value: unknown): void {
+  seen.push(typeof value === "string" ? value : JSON.stringify(value));
+}
+
+test("whole lifecycles of all four resources leave the key nowhere", async () => {
+  dns.setCname("track.example.com", "v2.spgo.io");
+  const domain = fixture.resource("TrackingDomain", "domain");
+  const verification = fixture.resource("TrackingDomainVerification", "verification");
+  const flag = fixture.resource("DefaultTrackingDomain", "default");
+  const link = fixture.resource("SendingDomainLink", "link");
+  const all = [domain, verification, flag, link];
+
+  await domain.up({ domain: "track.example.com" });
+  await verification.up({
+    domain: "track.example.com",
+    nameservers: [dns.address],
+    expectedTarget: "v2.spgo.io",
+  });
+  await flag.up({ domain: "track.example.com" });
+  await link.up({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
+  all.forEach((resource) => remember(resource.state));
+  await domain.up({ domain: "track.example.com", secure: true });
+  for (const resource of all) await resource.refresh();
+  all.forEach((resource) => remember(resource.state));
+  // Errors too: a refused link and a refused create.
+  remember(
+    (
+      await failureOf(
+        link.up({ sendingDomain: "mail.example.com", trackingDomain: "ghost.example.com" }),
+      )
+    ).message,
+  );
+  remember(
+    (await failureOf(fixture.resource("TrackingDomain", "dup").up({ domain: "track.example.com" })))
+      .message,
+  );
+  for (const resource of [...all].reverse()) await resource.destroy();
+
+  remember(fixture.serialized);
+  remember(fixture.host.stdout);
+  remember(fixture.host.stderr);
+  expect(seen.length).toBeGreaterThan(10);
+  const leaks = seen.filter((text) => text.includes(TEST_API_KEY));
+  expect(leaks).toEqual([]);
+  // The sandbox saw the key on every request, so the lifecycle really authenticated.
+  expect(fixture.sandbox.requests.every((entry) => entry.authorized)).toBe(true);
+});
+
+test("a wrong key is refused with SparkPost's words and without the key", async () => {
+  const wrongKey = "spk-wrong-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+  const host = await ProviderHost.start({ SPARKPOST_VERIFY_POLL_MS: "50" });
+  try {
+    await host.configure({
+      "sparkpost:apiKey": wrongKey,
+      "sparkpost:apiUrl": fixture.sandbox.apiUrl,
+    });
+    const resource = new SimulatedResource(
+      host,
+      await serializeProvider(trackingDomainProvider),
+      "TrackingDomain",
+      "x",
+    );
+    const error = await failureOf(resource.up({ domain: "other.example.com" }));
+    expect(error.message).toBe(
+      "SparkPost refused to create tracking domain other.example.com in the primary account (401): Unauthorized.",
+    );
+    expect(`${host.stdout}${host.stderr}${error.message}`).not.toContain(wrongKey);
+  } finally {
+    await host.close();
+  }
+});
+
+test("the key can come from SPARKPOST_API_KEY in the host's environment", async () => {
+  const sandbox = await startSandbox({ apiKey: TEST_API_KEY });
+  const host = await ProviderHost.start({
+    SPARKPOST_API_KEY: TEST_API_KEY,
+    SPARKPOST_API_URL: sandbox.apiUrl,
+  });
+  try {
+    await host.configure({});
+    const provider = await serializeProvider(trackingDomainProvider);
+    const resource = new SimulatedResource(host, provider, "TrackingDomain", "x");
+    expect(await resource.up({ domain: "track.example.com" })).toBe("create");
+    expect(JSON.stringify(resource.state)).not.toContain(TEST_API_KEY);
+  } finally {
+    await host.close();
+    await sandbox.close();
+  }
+});
+
+test("no key anywhere is one clear error naming both ways to set it", async () => {
+  const host = await ProviderHost.start({ SPARKPOST_API_KEY: undefined });
+  try {
+    await host.configure({});
+    const provider = await serializeProvider(trackingDomainProvider);
+    const error = await failureOf(
+      host.create(urnOf("TrackingDomain", "x"), {
+        domain: "track.example.com",
+        secure: false,
+        adopt: false,
+        __provider: provider,
+      }),
+    );
+    expect(error.message).toBe(
+      "No SparkPost API key is configured: run `pulumi config set --secret sparkpost:apiKey <key>` or set the SPARKPOST_API_KEY environment variable.",
+    );
+  } finally {
+    await host.close();
+  }
+});
