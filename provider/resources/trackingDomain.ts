@@ -90,6 +90,11 @@ export function trackingDomainOutputs(
   });
 }
 
+/** What a create does, for messages: "create tracking domain t.example.com in subaccount 5". */
+function createAction(inputs: TrackingDomainInputs): string {
+  return `create tracking domain ${inputs.domain} in ${accountLabel(inputs.subaccountId)}`;
+}
+
 async function readBack(client: SparkPostClient, inputs: TrackingDomainInputs) {
   const object = await client.getTrackingDomain(inputs.domain, scopeOf(inputs.subaccountId));
   if (!object)
@@ -107,7 +112,7 @@ async function adoptExisting(
 ) {
   if (!inputs.adopt) {
     throw apiFailure(
-      `create tracking domain ${inputs.domain}`,
+      createAction(inputs),
       conflict,
       "Set adopt: true to manage the existing domain (Pulumi's import does not work for dynamic resources), or choose another domain.",
     );
@@ -116,7 +121,7 @@ async function adoptExisting(
   const existing = await client.getTrackingDomain(inputs.domain);
   if (!existing) {
     throw apiFailure(
-      `create tracking domain ${inputs.domain}`,
+      createAction(inputs),
       conflict,
       "It exists, but this API key cannot see it: check the key's subaccount and permissions.",
     );
@@ -167,10 +172,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
       await client.createTrackingDomain(inputs.domain, { secure: inputs.secure }, scope);
     } catch (error) {
       if (statusOf(error) !== 409) {
-        throw apiFailure(
-          `create tracking domain ${inputs.domain} in ${accountLabel(inputs.subaccountId)}`,
-          error,
-        );
+        throw apiFailure(createAction(inputs), error);
       }
       await adoptExisting(client, inputs, error);
     }

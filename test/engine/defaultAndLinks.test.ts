@@ -181,7 +181,7 @@ describe("SendingDomainLink", () => {
     await expect(
       link.up({ sendingDomain: "nope.example.com", trackingDomain: "track.example.com" }),
     ).rejects.toThrow(
-      "SparkPost refused to link sending domain nope.example.com to tracking domain track.example.com (404): resource not found. Sending domain nope.example.com does not exist in the primary account: create and verify it in SparkPost first (this package links sending domains, it does not create them).",
+      "SparkPost refused to link sending domain nope.example.com to tracking domain track.example.com (404): resource not found: Domain 'nope.example.com' does not exist (code 1600). Sending domain nope.example.com does not exist in the primary account: create and verify it in SparkPost first (this package links sending domains, it does not create them).",
     );
   });
 

@@ -5,7 +5,6 @@
  * Read, Update and Delete.
  */
 import { ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import * as http2 from "node:http2";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
@@ -38,32 +37,6 @@ export class HostCallError extends Error {
 }
 
 const packageRoot = path.resolve(__dirname, "..", "..");
-
-/**
- * The Pulumi engine's Go gRPC client accepts header lists up to 16 MiB; Node's HTTP/2 client stops
- * at 64 KiB and grpc-js offers no setting for it. A partial-create record travels in the trailers
- * with the serialized provider inside, so without this the harness would lose records that the
- * engine receives.
- */
-const ENGINE_MAX_HEADER_LIST_SIZE = 16 * 1024 * 1024;
-
-function allowLargeTrailers(): void {
-  const patched = Symbol.for("pulumi-sparkpost-tracking.test.largeTrailers");
-  const module = http2 as unknown as Record<string | symbol, unknown>;
-  if (module[patched]) return;
-  const connect = http2.connect;
-  module.connect = (authority: string, options?: http2.ClientSessionOptions, ...rest: unknown[]) =>
-    (connect as (...args: unknown[]) => http2.ClientHttp2Session)(
-      authority,
-      {
-        ...options,
-        settings: { ...options?.settings, maxHeaderListSize: ENGINE_MAX_HEADER_LIST_SIZE },
-        maxHeaderListPairs: 4096,
-      },
-      ...rest,
-    );
-  module[patched] = true;
-}
 
 /** Serializes a provider exactly as `pulumi.dynamic.Resource` does for `__provider`. */
 export async function serializeProvider(provider: object): Promise<string> {
@@ -112,11 +85,9 @@ export class ProviderHost {
       child.stdout.on("data", onData);
       child.once("exit", (code) => reject(new Error(`provider host exited early (${code})`)));
     });
-    allowLargeTrailers();
     const client = new ResourceProviderClient(
       `127.0.0.1:${port}`,
       grpc.credentials.createInsecure(),
-      { "grpc.max_metadata_size": ENGINE_MAX_HEADER_LIST_SIZE },
     );
     return new ProviderHost(child, client);
   }
