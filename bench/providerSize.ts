@@ -18,7 +18,11 @@ const providers = {
 };
 
 /** The smallest possible provider, as the unit the others are compared with. */
-const minimalProvider = { async create() { return { id: "x", outs: {} }; } };
+const minimalProvider = {
+  async create() {
+    return { id: "x", outs: {} };
+  },
+};
 
 async function size(provider: object): Promise<number> {
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
@@ -30,7 +34,9 @@ async function main(): Promise<void> {
   console.log(`minimal provider: ${unit} bytes`);
   for (const [kind, provider] of Object.entries(providers)) {
     const bytes = await size(provider);
-    console.log(`${kind}: ${bytes} bytes (${(bytes / unit).toFixed(1)}x minimal), ${2 * bytes} bytes per resource in state`);
+    console.log(
+      `${kind}: ${bytes} bytes (${(bytes / unit).toFixed(1)}x minimal), ${2 * bytes} bytes per resource in state`,
+    );
   }
 }
 

@@ -141,5 +141,5 @@ function renderValue(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (value === null) return "null";
   if (typeof value === "object") return "an object";
-  return String(value);
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value;
 }

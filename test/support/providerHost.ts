@@ -198,8 +198,12 @@ export class ProviderHost {
 
   private call<T>(method: string, request: unknown): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const rpc = (this.client as unknown as Record<string, Function>)[method].bind(this.client);
-      rpc(request, (error: grpc.ServiceError | null, response: T) => {
+      type UnaryCall = (
+        request: unknown,
+        callback: (error: grpc.ServiceError | null, response: T) => void,
+      ) => void;
+      const rpc = (this.client as unknown as Record<string, UnaryCall>)[method].bind(this.client);
+      rpc(request, (error, response) => {
         if (error) reject(toHostCallError(error));
         else resolve(response);
       });
