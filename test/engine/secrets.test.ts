@@ -5,9 +5,10 @@
 import { startSandbox } from "../../sandbox";
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
 import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
-import { ProviderHost, serializeProvider, urnOf } from "../support/providerHost";
+import { ProviderHost, serializeProvider, urnOf } from "../../tools/engine/providerHost";
 import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
-import { failureOf, SimulatedResource } from "../support/engine";
+import { SimulatedResource } from "../../tools/engine/simulatedResource";
+import { failureOf } from "../support/failureOf";
 
 let dns: DnsTestServer;
 let fixture: EngineFixture;

@@ -4,7 +4,7 @@
  */
 import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
 import { setStackConnectionConfig } from "../../provider/sparkpost";
-import { failureOf } from "../support/engine";
+import { failureOf } from "../support/failureOf";
 import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
 
 let fixture: EngineFixture;

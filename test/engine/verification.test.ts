@@ -3,7 +3,7 @@
  * resolving the CNAME at a DNS server on loopback, the same server the preflight asks.
  */
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
-import { failureOf } from "../support/engine";
+import { failureOf } from "../support/failureOf";
 import { EngineFixture, startEngineFixture } from "../support/engineFixture";
 
 let dns: DnsTestServer;

@@ -7,8 +7,8 @@ import { defaultTrackingDomainProvider } from "../../provider/resources/defaultT
 import { sendingDomainLinkProvider } from "../../provider/resources/sendingDomainLink";
 import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
 import { trackingDomainVerificationProvider } from "../../provider/resources/trackingDomainVerification";
-import { SimulatedResource } from "./engine";
-import { ProviderHost, serializeProvider } from "./providerHost";
+import { SimulatedResource } from "../../tools/engine/simulatedResource";
+import { ProviderHost, serializeProvider } from "../../tools/engine/providerHost";
 
 /** A key distinctive enough to search for in everything the tests can see. */
 export const TEST_API_KEY = "spk-test-4f1c9a77d2e8b3a0c6d5e4f3a2b1c0d9e8f7a6b5";
