@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { apiFailure, statusOf } from "./apiFailure";
+import { attempt, attemptUnlessGone, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
 import {
@@ -49,21 +49,21 @@ function idOf(subaccountId: number | undefined): string {
 }
 
 async function makeDefault(inputs: DefaultTrackingDomainInputs): Promise<void> {
-  await sparkpost()
-    .updateTrackingDomain(inputs.domain, { default: true }, scopeOf(inputs.subaccountId))
-    .catch((error) => {
-      const advice =
-        statusOf(error) === 422
-          ? "Verify the domain first: make this resource depend on its TrackingDomainVerification (CustomTrackingDomain does this for you)."
-          : statusOf(error) === 404
-            ? `Create the tracking domain in ${accountLabel(inputs.subaccountId)} first.`
-            : undefined;
-      throw apiFailure(
-        `make ${inputs.domain} the default tracking domain of ${accountLabel(inputs.subaccountId)}`,
-        error,
-        advice,
-      );
-    });
+  const account = accountLabel(inputs.subaccountId);
+  await attempt(
+    `make ${inputs.domain} the default tracking domain of ${account}`,
+    sparkpost().updateTrackingDomain(
+      inputs.domain,
+      { default: true },
+      scopeOf(inputs.subaccountId),
+    ),
+    (error) =>
+      statusOf(error) === 422
+        ? "Verify the domain first: make this resource depend on its TrackingDomainVerification (CustomTrackingDomain does this for you)."
+        : statusOf(error) === 404
+          ? `Create the tracking domain in ${account} first.`
+          : undefined,
+  );
 }
 
 export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
@@ -94,14 +94,10 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
   async read(id, props) {
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
     // Subaccount 0 in the header limits the list to the primary account's own domains.
-    const defaults = await sparkpost()
-      .listTrackingDomains({ default: true }, { subaccountId: props.subaccountId ?? 0 })
-      .catch((error) => {
-        throw apiFailure(
-          `list the default tracking domain of ${accountLabel(props.subaccountId)}`,
-          error,
-        );
-      });
+    const defaults = await attempt(
+      `list the default tracking domain of ${accountLabel(props.subaccountId)}`,
+      sparkpost().listTrackingDomains({ default: true }, { subaccountId: props.subaccountId ?? 0 }),
+    );
     const current = defaults.find(
       (domain) => (domain.subaccount_id || undefined) === props.subaccountId,
     );
@@ -123,13 +119,12 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
     const client = sparkpost();
     const scope = scopeOf(props.subaccountId);
     const action = `unset ${props.domain} as the default tracking domain of ${accountLabel(props.subaccountId)}`;
-    const object = await client.getTrackingDomain(props.domain, scope).catch((error) => {
-      throw apiFailure(action, error);
-    });
+    const object = await attempt(action, client.getTrackingDomain(props.domain, scope));
     if (!object?.default) return;
-    await client.updateTrackingDomain(props.domain, { default: false }, scope).catch((error) => {
-      if (statusOf(error) !== 404) throw apiFailure(action, error);
-    });
+    await attemptUnlessGone(
+      action,
+      client.updateTrackingDomain(props.domain, { default: false }, scope),
+    );
   },
 };
 

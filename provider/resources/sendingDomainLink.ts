@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { apiFailure, statusOf } from "./apiFailure";
+import { attempt, attemptUnlessGone, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
 import {
@@ -48,19 +48,19 @@ function checkInputs(news: Record<string, unknown>) {
 
 async function link(inputs: SendingDomainLinkInputs): Promise<void> {
   const { sendingDomain, trackingDomain, subaccountId } = inputs;
-  await sparkpost()
-    .setSendingDomainTrackingDomain(sendingDomain, trackingDomain, scopeOf(subaccountId))
-    .catch((error) => {
-      const advice =
-        statusOf(error) === 404
-          ? `Sending domain ${sendingDomain} does not exist in ${accountLabel(subaccountId)}: create and verify it in SparkPost first (this package links sending domains, it does not create them).`
-          : `Check that tracking domain ${trackingDomain} exists, is verified, and belongs to ${accountLabel(subaccountId)} like the sending domain (make this link depend on its TrackingDomainVerification).`;
-      throw apiFailure(
-        `link sending domain ${sendingDomain} to tracking domain ${trackingDomain}`,
-        error,
-        advice,
-      );
-    });
+  const account = accountLabel(subaccountId);
+  await attempt(
+    `link sending domain ${sendingDomain} to tracking domain ${trackingDomain}`,
+    sparkpost().setSendingDomainTrackingDomain(
+      sendingDomain,
+      trackingDomain,
+      scopeOf(subaccountId),
+    ),
+    (error) =>
+      statusOf(error) === 404
+        ? `Sending domain ${sendingDomain} does not exist in ${account}: create and verify it in SparkPost first (this package links sending domains, it does not create them).`
+        : `Check that tracking domain ${trackingDomain} exists, is verified, and belongs to ${account} like the sending domain (make this link depend on its TrackingDomainVerification).`,
+  );
 }
 
 export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
@@ -87,11 +87,10 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
   /** A sending domain that is gone, or linked to nothing, drops the link from state. */
   async read(id, props) {
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
-    const sendingDomain = await sparkpost()
-      .getSendingDomain(id, scopeOf(props.subaccountId))
-      .catch((error) => {
-        throw apiFailure(`read sending domain ${id}`, error);
-      });
+    const sendingDomain = await attempt(
+      `read sending domain ${id}`,
+      sparkpost().getSendingDomain(id, scopeOf(props.subaccountId)),
+    );
     const trackingDomain = sendingDomain?.tracking_domain?.toLowerCase();
     if (!trackingDomain) return {};
     const outs = withoutUndefined({
@@ -112,13 +111,9 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
     const client = sparkpost();
     const scope = scopeOf(props.subaccountId);
     const action = `unlink sending domain ${id} from tracking domain ${props.trackingDomain}`;
-    const current = await client.getSendingDomain(id, scope).catch((error) => {
-      throw apiFailure(action, error);
-    });
+    const current = await attempt(action, client.getSendingDomain(id, scope));
     if (current?.tracking_domain?.toLowerCase() !== props.trackingDomain) return;
-    await client.setSendingDomainTrackingDomain(id, "", scope).catch((error) => {
-      if (statusOf(error) !== 404) throw apiFailure(action, error);
-    });
+    await attemptUnlessGone(action, client.setSendingDomainTrackingDomain(id, "", scope));
   },
 };
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SparkPostClient, TrackingDomainObject } from "../sparkpost";
-import { apiFailure, statusOf } from "./apiFailure";
+import { apiFailure, attempt, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
 import {
@@ -118,7 +118,10 @@ async function adoptExisting(
     );
   }
   const scope = scopeOf(inputs.subaccountId);
-  const existing = await client.getTrackingDomain(inputs.domain);
+  const existing = await attempt(
+    `read existing tracking domain ${inputs.domain} to adopt it`,
+    client.getTrackingDomain(inputs.domain),
+  );
   if (!existing) {
     throw apiFailure(
       createAction(inputs),
@@ -133,14 +136,10 @@ async function adoptExisting(
     );
   }
   if (existing.secure !== inputs.secure) {
-    await client
-      .updateTrackingDomain(inputs.domain, { secure: inputs.secure }, scope)
-      .catch((error) => {
-        throw apiFailure(
-          `set secure: ${inputs.secure} on adopted tracking domain ${inputs.domain}`,
-          error,
-        );
-      });
+    await attempt(
+      `set secure: ${inputs.secure} on adopted tracking domain ${inputs.domain}`,
+      client.updateTrackingDomain(inputs.domain, { secure: inputs.secure }, scope),
+    );
   }
 }
 
@@ -195,11 +194,10 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
 
   async read(id, props) {
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
-    const object = await sparkpost()
-      .getTrackingDomain(id, scopeOf(props.subaccountId))
-      .catch((error) => {
-        throw apiFailure(`read tracking domain ${id}`, error);
-      });
+    const object = await attempt(
+      `read tracking domain ${id}`,
+      sparkpost().getTrackingDomain(id, scopeOf(props.subaccountId)),
+    );
     if (!object) return {};
     const outs = trackingDomainOutputs(object, props);
     const inputs: TrackingDomainInputs = withoutUndefined({
@@ -214,24 +212,22 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
   async update(id, olds, news) {
     const client = sparkpost();
     if (olds.secure !== news.secure) {
-      await client
-        .updateTrackingDomain(id, { secure: news.secure }, scopeOf(news.subaccountId))
-        .catch((error) => {
-          throw apiFailure(`set secure: ${news.secure} on tracking domain ${id}`, error);
-        });
+      await attempt(
+        `set secure: ${news.secure} on tracking domain ${id}`,
+        client.updateTrackingDomain(id, { secure: news.secure }, scopeOf(news.subaccountId)),
+      );
     }
-    const outs = await readBack(client, news).catch((error) => {
-      throw apiFailure(`read tracking domain ${id} after updating it`, error);
-    });
-    return { outs };
+    return {
+      outs: await attempt(`read tracking domain ${id} after updating it`, readBack(client, news)),
+    };
   },
 
   async delete(id, props) {
-    await sparkpost()
-      .deleteTrackingDomain(id, scopeOf(props.subaccountId))
-      .catch((error) => {
-        throw apiFailure(`delete tracking domain ${id}`, error);
-      });
+    // A domain already gone (404) resolves to false: nothing left to delete.
+    await attempt(
+      `delete tracking domain ${id}`,
+      sparkpost().deleteTrackingDomain(id, scopeOf(props.subaccountId)),
+    );
   },
 };
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cnameTarget } from "../dns/record";
 import type { PreflightMode } from "../dns/preflight";
 import { nameserverProblem } from "../dns/nameserverAddress";
-import { apiFailure } from "./apiFailure";
+import { attempt } from "./apiFailure";
 import { configureConnection, configuredRegion, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
 import { changedProperties, scopeOf, refreshed, withoutUndefined } from "./providerSupport";
@@ -144,11 +144,10 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
   /** Drops the verification from state when SparkPost no longer says verified: the next up re-verifies. */
   async read(id, props) {
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
-    const object = await sparkpost()
-      .getTrackingDomain(id, scopeOf(props.subaccountId))
-      .catch((error) => {
-        throw apiFailure(`read the verification status of tracking domain ${id}`, error);
-      });
+    const object = await attempt(
+      `read the verification status of tracking domain ${id}`,
+      sparkpost().getTrackingDomain(id, scopeOf(props.subaccountId)),
+    );
     if (!object || !object.status.verified) return {};
     const outs = verificationOutputs(props, props.expectedTarget, {
       verified: true,
