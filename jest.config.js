@@ -14,4 +14,5 @@ module.exports = {
   moduleNameMapper: { "^pulumi-sparkpost-tracking$": "<rootDir>/provider/index.ts" },
   testPathIgnorePatterns: ["/node_modules/", "/bin/"],
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
 };

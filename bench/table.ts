@@ -22,7 +22,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-/** A ratio such as `9.5x`; `n/a` when the divisor is zero. */
-export function formatRatio(numerator: number, denominator: number): string {
-  return denominator === 0 ? "n/a" : `${(numerator / denominator).toFixed(1)}x`;
+/** A ratio such as `9.5x` (`digits` after the point); `n/a` when the divisor is zero. */
+export function formatRatio(numerator: number, denominator: number, digits = 1): string {
+  return denominator === 0 ? "n/a" : `${(numerator / denominator).toFixed(digits)}x`;
 }

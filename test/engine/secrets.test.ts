@@ -6,7 +6,11 @@ import { startSandbox } from "../../sandbox";
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
 import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
 import { ProviderHost, serializeProvider, urnOf } from "../../tools/engine/providerHost";
+import { defaultTrackingDomainProvider } from "../../provider/resources/defaultTrackingDomain";
+import { sendingDomainLinkProvider } from "../../provider/resources/sendingDomainLink";
 import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
+import { trackingDomainVerificationProvider } from "../../provider/resources/trackingDomainVerification";
+import { setStackConnectionConfig } from "../../provider/sparkpost";
 import { SimulatedResource } from "../../tools/engine/simulatedResource";
 import { failureOf } from "../support/failureOf";
 
@@ -71,6 +75,26 @@ test("whole lifecycles of all four resources leave the key nowhere", async () =>
   expect(leaks).toEqual([]);
   // The sandbox saw the key on every request, so the lifecycle really authenticated.
   expect(fixture.sandbox.requests.every((entry) => entry.authorized)).toBe(true);
+});
+
+test("serializing while the key is live in this process captures nothing of it", async () => {
+  setStackConnectionConfig({ apiKey: TEST_API_KEY, apiUrl: fixture.sandbox.apiUrl });
+  process.env.SPARKPOST_API_KEY = TEST_API_KEY;
+  try {
+    const texts = await Promise.all(
+      [
+        trackingDomainProvider,
+        defaultTrackingDomainProvider,
+        sendingDomainLinkProvider,
+        trackingDomainVerificationProvider,
+      ].map((provider) => serializeProvider(provider)),
+    );
+    expect(texts.filter((text) => text.includes(TEST_API_KEY))).toEqual([]);
+    expect(texts.every((text) => text.includes("exports.handler"))).toBe(true);
+  } finally {
+    setStackConnectionConfig({});
+    delete process.env.SPARKPOST_API_KEY;
+  }
 });
 
 test("a wrong key is refused with SparkPost's words and without the key", async () => {
