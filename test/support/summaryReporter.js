@@ -6,7 +6,7 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = results;
     const skipped = numPendingTests + numTodoTests;
-    process.stdout.write(
+    process.stderr.write(
       `\n${numPassedTests} passed, ${numFailedTests} failed, ${skipped} skipped\n`,
     );
   }
