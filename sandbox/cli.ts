@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run sandbox`: runs the sandbox until SIGINT/SIGTERM, printing the URL to use and one line
  * per API request. The API key is never printed unless it is the public default.
