@@ -1,7 +1,11 @@
 import { checkTrackingCname, PreflightMode, PreflightResult } from "../dns/preflight";
-import type { Scope, SparkPostClient, VerifyResult } from "../sparkpost";
+import {
+  isSparkPostError,
+  type Scope,
+  type SparkPostClient,
+  type VerifyResult,
+} from "../sparkpost";
 import { apiFailure, statusOf } from "./apiFailure";
-import { isSparkPostError } from "../sparkpost";
 
 export interface VerificationPlan {
   domain: string;
@@ -88,38 +92,35 @@ async function askSparkPost(
   seen: Observations,
   log: (line: string) => void,
 ): Promise<VerifyResult | undefined> {
+  let result: VerifyResult;
   try {
-    const result = await client.verifyTrackingDomain(plan.domain, plan.scope);
-    seen.verify = result;
-    seen.verifyRefusal = undefined;
-    if (result.verified) {
-      log(`${plan.domain}: verified by SparkPost.`);
-      return result;
-    }
-    if (result.compliance_status === "blocked") {
-      throw new Error(
-        `SparkPost blocked tracking domain ${plan.domain} (compliance_status: blocked). Waiting will not help: contact SparkPost support, or use another domain.`,
-      );
-    }
-    log(`${plan.domain}: not verified yet (${sparkPostSaid(result)}); asking again later.`);
-    return undefined;
+    result = await client.verifyTrackingDomain(plan.domain, plan.scope);
   } catch (error) {
     // A secure domain fails with 400 until its certificate works: that is worth waiting for.
-    if (statusOf(error) === 400 && isSparkPostError(error)) {
+    if (isSparkPostError(error) && error.status === 400) {
       seen.verifyRefusal = error.apiMessage;
       log(`${plan.domain}: SparkPost could not verify it yet: ${error.apiMessage}`);
       return undefined;
     }
-    if (statusOf(error) === 404) {
-      throw apiFailure(
-        `verify tracking domain ${plan.domain}`,
-        error,
-        "The tracking domain no longer exists: run `pulumi refresh`, then `pulumi up` to create it again.",
-      );
-    }
-    if (error instanceof Error && !isSparkPostError(error)) throw error;
-    throw apiFailure(`verify tracking domain ${plan.domain}`, error);
+    const advice =
+      statusOf(error) === 404
+        ? "The tracking domain no longer exists: run `pulumi refresh`, then `pulumi up` to create it again."
+        : undefined;
+    throw apiFailure(`verify tracking domain ${plan.domain}`, error, advice);
   }
+  seen.verify = result;
+  seen.verifyRefusal = undefined;
+  if (result.verified) {
+    log(`${plan.domain}: verified by SparkPost.`);
+    return result;
+  }
+  if (result.compliance_status === "blocked") {
+    throw new Error(
+      `SparkPost blocked tracking domain ${plan.domain} (compliance_status: blocked). Waiting will not help: contact SparkPost support, or use another domain.`,
+    );
+  }
+  log(`${plan.domain}: not verified yet (${sparkPostSaid(result)}); asking again later.`);
+  return undefined;
 }
 
 function sparkPostSaid(result: VerifyResult): string {
@@ -130,7 +131,7 @@ function timeoutMessage(plan: VerificationPlan, seen: Observations): string {
   const sparkPost = seen.verify
     ? sparkPostSaid(seen.verify)
     : seen.verifyRefusal
-      ? seen.verifyRefusal
+      ? seen.verifyRefusal.replace(/\.$/, "")
       : "nothing yet: verify was never called because DNS never showed the expected record";
   const secureHint = seen.verifyRefusal
     ? ` For an HTTPS (secure) domain, check that https://${plan.domain} serves a valid certificate.`

@@ -120,6 +120,29 @@ test("a domain SparkPost blocked fails at once instead of waiting", async () => 
   expect(verifyCalls()).toBe(1);
 });
 
+test("a secure domain whose certificate does not work yet is waited for, and the timeout says so", async () => {
+  await fixture
+    .resource("TrackingDomain", "secure")
+    .up({ domain: "track.example.com", secure: true });
+  fixture.sandbox.clearLog();
+  fixture.sandbox.updateSettings({ tlsReady: false });
+  dns.setCname("track.example.com", "v2.spgo.io");
+  const verification = fixture.resource("TrackingDomainVerification", "verify");
+  try {
+    const error = await failureOf(verification.up({ ...verificationArgs(), timeoutSeconds: 1 }));
+    expect(error.message).toBe(
+      "Timed out after 1 s waiting for SparkPost to verify tracking domain track.example.com. " +
+        `DNS: the given authoritative nameservers (${dns.address}) answer CNAME track.example.com -> v2.spgo.io. ` +
+        "SparkPost last said: HTTP request to https://track.example.com:443 failed. Please verify that your redirect is functioning and that your SSL certificate is valid. " +
+        "Check that track.example.com is a CNAME to v2.spgo.io in the zone's authoritative DNS, then run `pulumi up` again (raise timeoutSeconds if DNS changes take long to publish). " +
+        "For an HTTPS (secure) domain, check that https://track.example.com serves a valid certificate.",
+    );
+    expect(verifyCalls()).toBeGreaterThanOrEqual(1);
+  } finally {
+    fixture.sandbox.updateSettings({ tlsReady: true });
+  }
+});
+
 describe("refresh", () => {
   test("keeps a verification SparkPost still confirms, with one read", async () => {
     await createDomain();
