@@ -24,7 +24,7 @@ import { formatRatio, printTable } from "./table";
 const DOMAIN_COUNT = 200;
 const LARGE_POOL_CONNECTIONS = 128;
 
-/** SparkPost documents 429s without a Retry-After header; the limit here is an assumption. */
+/** SparkPost documents no Retry-After header on its 429s and no fixed limit; 40/s is our pick. */
 const FAULTS: Faults = { rateLimit: { maxRequestsPerSecond: 40 }, latencyMs: 20 };
 
 /** What one phase (all creates, or all deletes) cost. */
