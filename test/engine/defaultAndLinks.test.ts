@@ -194,6 +194,17 @@ describe("SendingDomainLink", () => {
     );
   });
 
+  test("an unverified tracking domain gives SparkPost's words and the fix", async () => {
+    await fixture.resource("TrackingDomain", "t").up({ domain: "track.example.com" });
+    const link = fixture.resource("SendingDomainLink", "link");
+    await expect(
+      link.up({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" }),
+    ).rejects.toThrow(
+      "SparkPost refused to link sending domain mail.example.com to tracking domain track.example.com (400): invalid params: Tracking domain 'track.example.com' is not verified (code 1200). Check that tracking domain track.example.com exists, is verified, and belongs to the primary account like the sending domain (make this link depend on its TrackingDomainVerification).",
+    );
+    expect(link.state).toBeUndefined();
+  });
+
   test("deleting the tracking domain unlinks it, and refresh drops the link", async () => {
     await verifiedDomain("track.example.com");
     const link = fixture.resource("SendingDomainLink", "link");
