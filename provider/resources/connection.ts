@@ -1,10 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import {
-  createClient,
-  resolveRegion,
-  setStackConnectionConfig,
-  SparkPostClient,
-} from "../sparkpost";
+import { createClient, setStackConnectionConfig, SparkPostClient } from "../sparkpost";
 
 /**
  * Every provider's `configure()`: hands the stack's connection settings to the client. Runs inside
@@ -22,9 +17,4 @@ export async function configureConnection(request: pulumi.dynamic.ConfigureReque
 /** A client for one provider call; progress lines (retries) go to stdout, which the CLI shows. */
 export function sparkpost(): SparkPostClient {
   return createClient({ log: (line) => console.log(line) });
-}
-
-/** The configured region (`sparkpost:region`, else `SPARKPOST_REGION`, else `us`). */
-export function configuredRegion(): string {
-  return resolveRegion();
 }

@@ -41,12 +41,13 @@ export function changedProperties<T extends object>(
 export function partiallyCreated(
   error: Error,
   id: string,
-  properties: Record<string, unknown>,
-  inputs: Record<string, unknown>,
+  properties: object,
+  inputs: object,
 ): Error {
+  const serializedProvider = (inputs as Record<string, unknown>)[PROVIDER_KEY];
   return Object.assign(error, {
     id,
-    properties: { ...withoutUndefined(properties), [PROVIDER_KEY]: inputs[PROVIDER_KEY] },
+    properties: { ...withoutUndefined(properties), [PROVIDER_KEY]: serializedProvider },
     reasons: [error.message],
   });
 }

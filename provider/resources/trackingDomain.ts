@@ -187,7 +187,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
         failure,
         inputs.domain,
         { ...inputs, port: inputs.secure ? 443 : 80 },
-        inputs as never,
+        inputs,
       );
     }
   },

@@ -3,7 +3,8 @@ import { cnameTarget } from "../dns/record";
 import type { PreflightMode } from "../dns/preflight";
 import { nameserverProblem } from "../dns/nameserverAddress";
 import { attempt } from "./apiFailure";
-import { configureConnection, configuredRegion, sparkpost } from "./connection";
+import { resolveRegion } from "../sparkpost";
+import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
 import { changedProperties, scopeOf, refreshed, withoutUndefined } from "./providerSupport";
 import { waitForVerification } from "./waitForVerification";
@@ -123,7 +124,7 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
   },
 
   async create(inputs) {
-    const expectedTarget = inputs.expectedTarget ?? cnameTarget(configuredRegion());
+    const expectedTarget = inputs.expectedTarget ?? cnameTarget(resolveRegion());
     const result = await waitForVerification(sparkpost(), {
       domain: inputs.domain,
       scope: scopeOf(inputs.subaccountId),

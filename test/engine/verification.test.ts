@@ -4,7 +4,9 @@
  */
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
 import { failureOf } from "../support/failureOf";
-import { EngineFixture, startEngineFixture } from "../support/engineFixture";
+import { ProviderHost } from "../../tools/engine/providerHost";
+import { SimulatedResource } from "../../tools/engine/simulatedResource";
+import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
 
 let dns: DnsTestServer;
 let fixture: EngineFixture;
@@ -140,6 +142,31 @@ test("a secure domain whose certificate does not work yet is waited for, and the
     expect(verifyCalls()).toBeGreaterThanOrEqual(1);
   } finally {
     fixture.sandbox.updateSettings({ tlsReady: true });
+  }
+});
+
+test("without expectedTarget, the preflight waits for the configured region's target", async () => {
+  await createDomain();
+  dns.setCname("track.example.com", "eu.v2.spgo.io");
+  const euHost = await ProviderHost.start({ SPARKPOST_VERIFY_POLL_MS: "50" });
+  try {
+    await euHost.configure({
+      "sparkpost:apiKey": TEST_API_KEY,
+      "sparkpost:apiUrl": fixture.sandbox.apiUrl,
+      "sparkpost:region": "eu",
+    });
+    const verification = new SimulatedResource(
+      euHost,
+      fixture.serialized.TrackingDomainVerification,
+      "TrackingDomainVerification",
+      "verify",
+    );
+    const { expectedTarget: _, ...args } = verificationArgs();
+    expect(await verification.up(args)).toBe("create");
+    expect(verification.state!.outputs.expectedTarget).toBe("eu.v2.spgo.io");
+    expect(verifyCalls()).toBe(1);
+  } finally {
+    await euHost.close();
   }
 });
 
