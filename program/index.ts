@@ -3,6 +3,7 @@
  * repositories with no code to write. Each entry of the project key `trackingDomains` becomes one
  * CustomTrackingDomain; see program/README.md for the configuration and the sandbox stack.
  */
+import "../provider/supportedNode";
 import * as pulumi from "@pulumi/pulumi";
 import { CustomTrackingDomain } from "../provider";
 import { normalizeHostname } from "../provider/dns/hostname";

@@ -2,6 +2,7 @@
  * pulumi-sparkpost-tracking: SparkPost custom tracking domains as Pulumi resources.
  * Everything a user imports is exported here by name.
  */
+import "./supportedNode";
 export { TrackingDomain } from "./resources/trackingDomain";
 export type {
   TrackingDomainArgs,

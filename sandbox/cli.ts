@@ -3,6 +3,7 @@
  * `npm run sandbox`: runs the sandbox until SIGINT/SIGTERM, printing the URL to use and one line
  * per API request. The API key is never printed unless it is the public default.
  */
+import "../provider/supportedNode";
 import { sandboxCommand, sandboxOptionsFrom } from "./cliOptions";
 import { DEFAULT_API_KEY, startSandbox } from "./server";
 import type { RequestLogEntry } from "./types";

@@ -1,4 +1,5 @@
 /** The SparkPost sandbox: start it in-process with {@link startSandbox}, or run `npm run sandbox`. */
+import "../provider/supportedNode";
 export { startSandbox, DEFAULT_API_KEY } from "./server";
 export { DEFAULT_ACCEPTED_TARGETS } from "./verification";
 export type {

@@ -14,7 +14,7 @@ import { Command } from "commander";
 import * as pulumi from "@pulumi/pulumi";
 import { load as loadYaml } from "js-yaml";
 import { startSandbox, Sandbox, SendingDomainSeed } from "../sandbox";
-import { ProviderHost } from "./engine/providerHost";
+import { ProviderHost } from "../test/support/providerHost";
 import { SimulatedResource } from "./engine/simulatedResource";
 
 const root = path.resolve(__dirname, "..");

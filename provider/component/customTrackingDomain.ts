@@ -1,5 +1,3 @@
-import type * as aws from "@pulumi/aws";
-import type * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { cloudflareCnameRecord } from "../dns/cloudflare";
 import type { TrackingDnsRecord } from "../dns/record";
@@ -13,8 +11,12 @@ import { claimDefault } from "./defaultClaims";
 import { programDnsRecord, programRegion, regionProblem } from "./programDnsRecord";
 import { validateArgs } from "./validateArgs";
 
-/** The DNS record resource the component creates, if any. */
-export type TrackingDnsRecordResource = aws.route53.Record | cloudflare.DnsRecord;
+/**
+ * The DNS record resource the component creates, if any: an `aws.route53.Record` or a
+ * `cloudflare.DnsRecord`. Typed as their common base so that programs install only the DNS
+ * package they use; cast it to the class of your `dns.provider` to reach its own outputs.
+ */
+export type TrackingDnsRecordResource = pulumi.CustomResource;
 
 /**
  * A SparkPost custom tracking domain, end to end: creates the domain in SparkPost, writes its

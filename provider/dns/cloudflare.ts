@@ -1,9 +1,9 @@
 /**
  * The tracking domain's CNAME as a Cloudflare DNS record (`@pulumi/cloudflare` 6).
  */
-import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { parentDomain } from "./hostname";
+import { loadOptionalPackage } from "./optionalPackage";
 import type { TrackingDnsRecord } from "./record";
 import { DEFAULT_RECORD_TTL_SECONDS } from "./route53";
 
@@ -47,14 +47,20 @@ export interface CloudflareDnsArgs {
 
 /**
  * Creates `resourceName`, the Cloudflare record for `record`. `opts` are the record's resource
- * options (parent included); the zone lookup runs with the same parent and provider.
+ * options (parent included); the zone lookup runs with the same parent and provider. Typed as a
+ * plain CustomResource so that the package's declarations never require `@pulumi/cloudflare`.
+ * @internal
  */
 export function cloudflareCnameRecord(
   resourceName: string,
   dns: CloudflareDnsArgs,
   record: pulumi.Output<TrackingDnsRecord>,
   opts: pulumi.CustomResourceOptions,
-): cloudflare.DnsRecord {
+): pulumi.CustomResource {
+  const cloudflare = loadOptionalPackage<typeof import("@pulumi/cloudflare")>({
+    name: "@pulumi/cloudflare",
+    dnsProvider: "cloudflare",
+  });
   const zoneId =
     dns.zoneId ??
     cloudflare.getZoneOutput(

@@ -1,9 +1,9 @@
 /**
  * The tracking domain's CNAME as an AWS Route53 record (`@pulumi/aws`).
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { parentDomain } from "./hostname";
+import { loadOptionalPackage } from "./optionalPackage";
 import type { TrackingDnsRecord } from "./record";
 
 /** Route53 accepts any TTL a DNS message can carry: 0 to 2^31 - 1 seconds. */
@@ -44,14 +44,20 @@ export interface Route53DnsArgs {
 /**
  * Creates `resourceName`, the Route53 record for `record`. `opts` are the record's resource
  * options (parent included); the zone lookup runs with the same parent and provider, so a
- * record in another AWS account is looked up in that account too.
+ * record in another AWS account is looked up in that account too. Typed as a plain
+ * CustomResource so that the package's declarations never require `@pulumi/aws`.
+ * @internal
  */
 export function route53CnameRecord(
   resourceName: string,
   dns: Route53DnsArgs,
   record: pulumi.Output<TrackingDnsRecord>,
   opts: pulumi.CustomResourceOptions,
-): aws.route53.Record {
+): pulumi.CustomResource {
+  const aws = loadOptionalPackage<typeof import("@pulumi/aws")>({
+    name: "@pulumi/aws",
+    dnsProvider: "route53",
+  });
   const zoneId =
     dns.zoneId ??
     aws.route53.getZoneOutput(

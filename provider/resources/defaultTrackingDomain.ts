@@ -2,10 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { attempt, attemptUnlessGone, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
+import { providerShim } from "./providerShim";
 import {
   accountLabel,
   changedProperties,
   scopeOf,
+  storesLegacyProvider,
   refreshed,
   withoutUndefined,
 } from "./providerSupport";
@@ -79,7 +81,10 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
   async diff(_id, olds, news) {
     const replaces = changedProperties(olds, news, ["subaccountId"]);
     const updates = changedProperties(olds, news, ["domain"]);
-    return { changes: replaces.length + updates.length > 0, replaces };
+    return {
+      changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
+      replaces,
+    };
   },
 
   async create(inputs) {
@@ -138,7 +143,7 @@ export class DefaultTrackingDomain extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: DefaultTrackingDomainArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      defaultTrackingDomainProvider,
+      providerShim("DefaultTrackingDomain"),
       name,
       { domain: args.domain, subaccountId: args.subaccountId },
       opts,

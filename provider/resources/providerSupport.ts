@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Scope } from "../sparkpost";
+import { PROVIDER_ENTRY } from "./providerShim";
 
 /** The key under which `pulumi.dynamic.Resource` stores the serialized provider in inputs and state. */
 const PROVIDER_KEY = "__provider";
@@ -31,6 +32,18 @@ export function changedProperties<T extends object>(
   return properties.filter(
     (property) => JSON.stringify(olds[property]) !== JSON.stringify(news[property]),
   );
+}
+
+/**
+ * True when a resource's stored provider predates the provider shim: version 0.1.0 stored its
+ * whole implementation, which requires internal files that later versions no longer export, so
+ * `refresh` and `destroy` could not load it. Diff then reports a change even when no input
+ * changed; the update that follows stores the shim (the host writes the new `__provider` into the
+ * outputs), once per resource.
+ */
+export function storesLegacyProvider(olds: object): boolean {
+  const stored = (olds as Record<string, unknown>)[PROVIDER_KEY];
+  return typeof stored === "string" && !stored.includes(`"${PROVIDER_ENTRY}"`);
 }
 
 /**

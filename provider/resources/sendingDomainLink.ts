@@ -2,10 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { attempt, attemptUnlessGone, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
+import { providerShim } from "./providerShim";
 import {
   accountLabel,
   changedProperties,
   scopeOf,
+  storesLegacyProvider,
   refreshed,
   withoutUndefined,
 } from "./providerSupport";
@@ -76,7 +78,10 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
   async diff(_id, olds, news) {
     const replaces = changedProperties(olds, news, ["sendingDomain", "subaccountId"]);
     const updates = changedProperties(olds, news, ["trackingDomain"]);
-    return { changes: replaces.length + updates.length > 0, replaces };
+    return {
+      changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
+      replaces,
+    };
   },
 
   async create(inputs) {
@@ -128,7 +133,7 @@ export class SendingDomainLink extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: SendingDomainLinkArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      sendingDomainLinkProvider,
+      providerShim("SendingDomainLink"),
       name,
       {
         sendingDomain: args.sendingDomain,

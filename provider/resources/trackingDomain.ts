@@ -3,11 +3,13 @@ import type { SparkPostClient, TrackingDomainObject } from "../sparkpost";
 import { apiFailure, attempt, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
+import { providerShim } from "./providerShim";
 import {
   accountLabel,
   changedProperties,
   partiallyCreated,
   scopeOf,
+  storesLegacyProvider,
   refreshed,
   withoutUndefined,
 } from "./providerSupport";
@@ -157,7 +159,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
     const replaces = changedProperties(olds, news, ["domain", "subaccountId"]);
     const updates = changedProperties(olds, news, ["secure"]);
     return {
-      changes: replaces.length + updates.length > 0,
+      changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
       replaces,
       // The same domain in another subaccount: the old one must go before the new can exist.
       deleteBeforeReplace: replaces.length > 0 && !replaces.includes("domain"),
@@ -248,7 +250,7 @@ export class TrackingDomain extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: TrackingDomainArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      trackingDomainProvider,
+      providerShim("TrackingDomain"),
       name,
       {
         domain: args.domain,

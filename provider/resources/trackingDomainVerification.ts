@@ -6,7 +6,14 @@ import { attempt } from "./apiFailure";
 import { resolveRegion } from "../sparkpost";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
-import { changedProperties, scopeOf, refreshed, withoutUndefined } from "./providerSupport";
+import { providerShim } from "./providerShim";
+import {
+  changedProperties,
+  scopeOf,
+  refreshed,
+  storesLegacyProvider,
+  withoutUndefined,
+} from "./providerSupport";
 import { waitForVerification } from "./waitForVerification";
 
 export const PREFLIGHT_MODES: readonly PreflightMode[] = ["authoritative", "resolver", "off"];
@@ -120,7 +127,10 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
     // An unset expectedTarget means "the region's default", which the outputs already hold.
     if (news.expectedTarget !== undefined && news.expectedTarget !== olds.expectedTarget)
       updates.push("expectedTarget");
-    return { changes: replaces.length + updates.length > 0, replaces };
+    return {
+      changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
+      replaces,
+    };
   },
 
   async create(inputs) {
@@ -198,7 +208,7 @@ export class TrackingDomainVerification extends pulumi.dynamic.Resource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     super(
-      trackingDomainVerificationProvider,
+      providerShim("TrackingDomainVerification"),
       name,
       {
         domain: args.domain,

@@ -3,33 +3,37 @@
  * serialized exactly as `pulumi.dynamic.Resource` serializes them. Engine-path suites share this.
  */
 import { startSandbox, Sandbox, SandboxOptions } from "../../sandbox";
-import { defaultTrackingDomainProvider } from "../../provider/resources/defaultTrackingDomain";
-import { sendingDomainLinkProvider } from "../../provider/resources/sendingDomainLink";
-import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
-import { trackingDomainVerificationProvider } from "../../provider/resources/trackingDomainVerification";
-import { SimulatedResource } from "../../tools/engine/simulatedResource";
-import { ProviderHost, serializeProvider } from "../../tools/engine/providerHost";
+import { providerShim, type ResourceKind } from "../../provider/resources/providerShim";
+import { HostResource } from "./hostResource";
+import { ProviderHost, serializeProvider } from "./providerHost";
+
+export type { ResourceKind } from "../../provider/resources/providerShim";
 
 /** A key distinctive enough to search for in everything the tests can see. */
 export const TEST_API_KEY = "spk-test-4f1c9a77d2e8b3a0c6d5e4f3a2b1c0d9e8f7a6b5";
 
-export type ResourceKind =
-  "TrackingDomain" | "TrackingDomainVerification" | "DefaultTrackingDomain" | "SendingDomainLink";
+export const RESOURCE_KINDS: readonly ResourceKind[] = [
+  "TrackingDomain",
+  "TrackingDomainVerification",
+  "DefaultTrackingDomain",
+  "SendingDomainLink",
+];
 
-const providers: Record<ResourceKind, object> = {
-  TrackingDomain: trackingDomainProvider,
-  TrackingDomainVerification: trackingDomainVerificationProvider,
-  DefaultTrackingDomain: defaultTrackingDomainProvider,
-  SendingDomainLink: sendingDomainLinkProvider,
-};
+/** The `__provider` text of each kind, as the resources store it in state. */
+export async function serializedProviders(): Promise<Record<ResourceKind, string>> {
+  const texts = await Promise.all(
+    RESOURCE_KINDS.map(async (kind) => [kind, await serializeProvider(providerShim(kind))]),
+  );
+  return Object.fromEntries(texts) as Record<ResourceKind, string>;
+}
 
 export interface EngineFixture {
   sandbox: Sandbox;
   host: ProviderHost;
   serialized: Record<ResourceKind, string>;
   /** A fresh resource as the engine would track it, named `name`. */
-  resource(kind: ResourceKind, name: string): SimulatedResource;
-  /** Requests the sandbox logged since the last `clearLog()`, as "METHOD /path" lines. */
+  resource(kind: ResourceKind, name: string): HostResource;
+  /** Requests the sandbox logged since the last `clearLog()`, as "METHOD /path status" lines. */
   requestLines(): string[];
   close(): Promise<void>;
 }
@@ -47,19 +51,12 @@ export async function startEngineFixture(
     ...options.env,
   });
   await host.configure({ "sparkpost:apiKey": TEST_API_KEY, "sparkpost:apiUrl": sandbox.apiUrl });
-  const serialized = Object.fromEntries(
-    await Promise.all(
-      Object.entries(providers).map(async ([kind, provider]) => [
-        kind,
-        await serializeProvider(provider),
-      ]),
-    ),
-  ) as Record<ResourceKind, string>;
+  const serialized = await serializedProviders();
   return {
     sandbox,
     host,
     serialized,
-    resource: (kind, name) => new SimulatedResource(host, serialized[kind], kind, name),
+    resource: (kind, name) => new HostResource(host, serialized[kind], kind, name),
     requestLines: () =>
       sandbox.requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`),
     close: async () => {

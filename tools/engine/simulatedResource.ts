@@ -10,7 +10,7 @@ import {
   ProviderHost,
   Props,
   urnOf,
-} from "./providerHost";
+} from "../../test/support/providerHost";
 
 export type Step = "create" | "update" | "replace" | "same";
 

@@ -3,8 +3,14 @@
  * takes: the host is spawned as its own Node process, loads the serialized provider text with
  * require-from-string, runs `configure()` with the stack config, then serves Check, Diff, Create,
  * Read, Update and Delete.
+ *
+ * The stored providers load `pulumi-sparkpost-tracking/dynamic-provider` from the host's working
+ * directory (the package root, where `node_modules/pulumi-sparkpost-tracking` links back to it).
+ * The host runs with the export condition `sparkpost-tracking-source` and tsx's require hook, so
+ * that entry resolves to the TypeScript sources under test instead of the compiled `bin/`.
  */
 import { ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
@@ -38,6 +44,9 @@ export class HostCallError extends Error {
 
 const packageRoot = path.resolve(__dirname, "..", "..");
 
+/** The export condition under which package.json maps the package's entries to its sources. */
+export const SOURCE_CONDITION = "sparkpost-tracking-source";
+
 /** Serializes a provider exactly as `pulumi.dynamic.Resource` does for `__provider`. */
 export async function serializeProvider(provider: object): Promise<string> {
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
@@ -63,13 +72,22 @@ export class ProviderHost {
   /**
    * Spawns the host with the same Node binary as the tests, its working directory at the package
    * root (as the engine runs it from the project directory), and `env` added to the environment.
+   * `cwd` runs it elsewhere (a project with the package installed), without the source condition.
    */
-  static async start(env: Record<string, string | undefined> = {}): Promise<ProviderHost> {
-    const hostScript = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
+  static async start(
+    env: Record<string, string | undefined> = {},
+    cwd?: string,
+  ): Promise<ProviderHost> {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-    const child = spawn(process.execPath, [hostScript, "127.0.0.1:0"], {
-      cwd: packageRoot,
+    const fromSource = cwd === undefined;
+    const projectRequire = createRequire(path.join(cwd ?? packageRoot, "index.js"));
+    const hostScript = projectRequire.resolve("@pulumi/pulumi/cmd/dynamic-provider");
+    const sourceFlags = fromSource
+      ? [`--conditions=${SOURCE_CONDITION}`, "--require", require.resolve("tsx/cjs")]
+      : [];
+    const child = spawn(process.execPath, [...sourceFlags, hostScript, "127.0.0.1:0"], {
+      cwd: cwd ?? packageRoot,
       env: childEnv,
     });
     const port = await new Promise<string>((resolve, reject) => {
