@@ -1,6 +1,6 @@
 /** Small HTTP helpers: answers as values, SparkPost-shaped error bodies, body reading. */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ApiErrorDetail } from "../provider/sparkpost/types";
+import type { ApiErrorDetail } from "./apiObjects";
 
 /** An answer decided by a handler, written to the socket in one place. */
 export interface Answer {

@@ -17,3 +17,15 @@ export type {
   SendingDomainState,
   TrackingDomainPatch,
 } from "./types";
+export type {
+  ApiErrorDetail,
+  CnameStatus,
+  CodedErrorDetail,
+  ComplianceStatus,
+  SendingDomainObject,
+  TlsStatus,
+  TrackingDomainErrorDetail,
+  TrackingDomainObject,
+  TrackingDomainStatus,
+  VerifyResults,
+} from "./apiObjects";

@@ -1,5 +1,5 @@
 /** The stored form of the account's objects and how they render as API objects. */
-import type { TrackingDomainObject, TrackingDomainStatus } from "../provider/sparkpost/types";
+import type { SendingDomainObject, TrackingDomainObject, TrackingDomainStatus } from "./apiObjects";
 import type { SendingDomainState } from "./types";
 
 /** A tracking domain as the sandbox stores it (and writes it to the state file). */
@@ -46,18 +46,18 @@ export function renderTrackingDomain(record: TrackingDomainRecord): TrackingDoma
  * `tracking_domain` only when linked. DKIM and the other verification details are not modelled:
  * the status is fixed to a verified domain.
  */
-export function renderSendingDomain(sendingDomain: SendingDomainState): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  if (sendingDomain.trackingDomain !== undefined)
-    object.tracking_domain = sendingDomain.trackingDomain;
-  object.status = {
-    ownership_verified: true,
-    dkim_status: "valid",
-    cname_status: "valid",
-    compliance_status: "valid",
+export function renderSendingDomain(sendingDomain: SendingDomainState): SendingDomainObject {
+  const { trackingDomain, subaccountId } = sendingDomain;
+  return {
+    ...(trackingDomain === undefined ? {} : { tracking_domain: trackingDomain }),
+    status: {
+      ownership_verified: true,
+      dkim_status: "valid",
+      cname_status: "valid",
+      compliance_status: "valid",
+    },
+    shared_with_subaccounts: false,
+    is_default_bounce_domain: false,
+    ...(subaccountId === undefined ? {} : { subaccount_id: subaccountId }),
   };
-  object.shared_with_subaccounts = false;
-  object.is_default_bounce_domain = false;
-  if (sendingDomain.subaccountId !== undefined) object.subaccount_id = sendingDomain.subaccountId;
-  return object;
 }

@@ -1,12 +1,8 @@
 /**
- * Public shapes of the sandbox: its options, its fault switches and its request log.
- * API objects (tracking domains, statuses) use the client's types so both sides agree.
+ * Public shapes of the sandbox: its options, its fault switches and its request log. API objects
+ * (tracking domains, statuses) come from ./apiObjects, written from the API reference alone.
  */
-import type {
-  ComplianceStatus,
-  TrackingDomainObject,
-  TrackingDomainStatus,
-} from "../provider/sparkpost/types";
+import type { ComplianceStatus, TrackingDomainObject, TrackingDomainStatus } from "./apiObjects";
 
 /** A sending domain the sandbox knows. The sandbox links sending domains; it never creates them. */
 export interface SendingDomainSeed {

@@ -1,5 +1,5 @@
 /** `GET|PUT /sending-domains/{domain}`: reading and (un)linking tracking domains. */
-import type { ApiErrorDetail } from "../../provider/sparkpost/types";
+import type { CodedErrorDetail } from "../apiObjects";
 import { type Answer, apiError, isObject, results } from "../http";
 import { normalizeDomain } from "../domainName";
 import { ownerOf, renderSendingDomain } from "../records";
@@ -9,7 +9,7 @@ import type { ApiContext, ApiRequest } from "./context";
 
 /** Sending-domain errors use the older shape: message, description and a string code. */
 function invalidParams(description: string): Answer {
-  const detail: ApiErrorDetail = { message: "invalid params", description, code: "1200" };
+  const detail: CodedErrorDetail = { message: "invalid params", description, code: "1200" };
   return apiError(400, detail);
 }
 

@@ -1,4 +1,5 @@
 /** `POST /tracking-domains/{d}/verify`, `.../certificate/check` and `.../certificate/enable`. */
+import type { VerifyResults } from "../apiObjects";
 import { type Answer, NOT_FOUND, apiError, results } from "../http";
 import { checkCname } from "../verification";
 import { type ApiContext, type ApiRequest, writableTrackingDomain } from "./context";
@@ -34,7 +35,12 @@ export async function verifyTrackingDomain(
     };
   });
   // The documented success example answers an empty cname_status while GET then shows "valid".
-  return results({ verified, cname_status: verified ? "" : cname, compliance_status: compliance });
+  const answer: VerifyResults = {
+    verified,
+    cname_status: verified ? "" : cname,
+    compliance_status: compliance,
+  };
+  return results(answer);
 }
 
 /** Managed certificates are offered to verified domains (the sandbox does not model the CNAME generation). */
