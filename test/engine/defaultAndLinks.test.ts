@@ -20,7 +20,7 @@ afterAll(async () => fixture.close());
 beforeEach(() => fixture.sandbox.reset());
 
 async function verifiedDomain(domain: string, subaccountId?: number): Promise<void> {
-  await fixture.resource("TrackingDomain", domain).up({ domain, subaccountId });
+  await fixture.resource("TrackingDomain", domain).create({ domain, subaccountId });
   fixture.sandbox.patchTrackingDomain(domain, {
     status: { verified: true, cname_status: "valid", compliance_status: "valid" },
   });
@@ -29,9 +29,9 @@ async function verifiedDomain(domain: string, subaccountId?: number): Promise<vo
 
 describe("DefaultTrackingDomain", () => {
   test("refuses an unverified domain with SparkPost's words and the fix", async () => {
-    await fixture.resource("TrackingDomain", "t").up({ domain: "track.example.com" });
+    await fixture.resource("TrackingDomain", "t").create({ domain: "track.example.com" });
     const flag = fixture.resource("DefaultTrackingDomain", "default");
-    await expect(flag.up({ domain: "track.example.com" })).rejects.toThrow(
+    await expect(flag.create({ domain: "track.example.com" })).rejects.toThrow(
       "SparkPost refused to make track.example.com the default tracking domain of the primary account (422): Tracking domain 'track.example.com' unverified. Verify the domain first: make this resource depend on its TrackingDomainVerification (CustomTrackingDomain does this for you).",
     );
   });
@@ -41,13 +41,13 @@ describe("DefaultTrackingDomain", () => {
     await verifiedDomain("links.example.com");
     const flag = fixture.resource("DefaultTrackingDomain", "default");
 
-    expect(await flag.up({ domain: "track.example.com" })).toBe("create");
+    await flag.create({ domain: "track.example.com" });
     expect(fixture.requestLines()).toEqual(["PUT /tracking-domains/track.example.com 200"]);
     expect(fixture.sandbox.requests[0].body).toEqual({ default: true });
     expect(flag.state!.id).toBe("primary");
 
     fixture.sandbox.clearLog();
-    expect(await flag.up({ domain: "links.example.com" })).toBe("update");
+    await flag.update({ domain: "links.example.com" });
     expect(fixture.requestLines()).toEqual(["PUT /tracking-domains/links.example.com 200"]);
     expect(fixture.sandbox.trackingDomain("track.example.com")?.default).toBe(false);
 
@@ -61,7 +61,7 @@ describe("DefaultTrackingDomain", () => {
       subaccount: "0",
     });
     expect(flag.state!.outputs).toMatchObject({ domain: "track.example.com" });
-    expect(await flag.up({ domain: "links.example.com" })).toBe("update");
+    await flag.update({ domain: "links.example.com" });
     expect(fixture.sandbox.trackingDomain("links.example.com")?.default).toBe(true);
 
     fixture.sandbox.clearLog();
@@ -78,7 +78,7 @@ describe("DefaultTrackingDomain", () => {
     await verifiedDomain("track.example.com");
     await verifiedDomain("links.example.com");
     const flag = fixture.resource("DefaultTrackingDomain", "default");
-    await flag.up({ domain: "track.example.com" });
+    await flag.create({ domain: "track.example.com" });
     fixture.sandbox.patchTrackingDomain("links.example.com", { default: true });
     fixture.sandbox.clearLog();
     await flag.destroy();
@@ -89,7 +89,7 @@ describe("DefaultTrackingDomain", () => {
   test("a subaccount's default is scoped by the subaccount header", async () => {
     await verifiedDomain("track.example.com", 5);
     const flag = fixture.resource("DefaultTrackingDomain", "default");
-    await flag.up({ domain: "track.example.com", subaccountId: 5 });
+    await flag.create({ domain: "track.example.com", subaccountId: 5 });
     expect(flag.state!.id).toBe("subaccount-5");
     expect(fixture.sandbox.requests.map((entry) => entry.subaccount)).toEqual(["5"]);
     fixture.sandbox.clearLog();
@@ -103,7 +103,7 @@ describe("DefaultTrackingDomain", () => {
   test("a default unset by hand leaves state on refresh", async () => {
     await verifiedDomain("track.example.com");
     const flag = fixture.resource("DefaultTrackingDomain", "default");
-    await flag.up({ domain: "track.example.com" });
+    await flag.create({ domain: "track.example.com" });
     fixture.sandbox.patchTrackingDomain("track.example.com", { default: false });
     expect(await flag.refresh()).toBe("gone");
   });
@@ -115,17 +115,13 @@ describe("SendingDomainLink", () => {
     await verifiedDomain("links.example.com");
     const link = fixture.resource("SendingDomainLink", "link");
 
-    expect(
-      await link.up({ sendingDomain: "Mail.Example.com", trackingDomain: "track.example.com" }),
-    ).toBe("create");
+    await link.create({ sendingDomain: "Mail.Example.com", trackingDomain: "track.example.com" });
     expect(fixture.requestLines()).toEqual(["PUT /sending-domains/mail.example.com 200"]);
     expect(fixture.sandbox.requests[0].body).toEqual({ tracking_domain: "track.example.com" });
     expect(link.state!.id).toBe("mail.example.com");
 
     fixture.sandbox.clearLog();
-    expect(
-      await link.up({ sendingDomain: "mail.example.com", trackingDomain: "links.example.com" }),
-    ).toBe("update");
+    await link.update({ sendingDomain: "mail.example.com", trackingDomain: "links.example.com" });
     expect(fixture.sandbox.sendingDomain("mail.example.com")?.trackingDomain).toBe(
       "links.example.com",
     );
@@ -165,7 +161,7 @@ describe("SendingDomainLink", () => {
     await verifiedDomain("track.example.com");
     await verifiedDomain("links.example.com");
     const link = fixture.resource("SendingDomainLink", "link");
-    await link.up({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
+    await link.create({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
     fixture.sandbox.seedSendingDomain("mail.example.com", { trackingDomain: "links.example.com" });
     fixture.sandbox.clearLog();
     await link.destroy();
@@ -179,7 +175,7 @@ describe("SendingDomainLink", () => {
     await verifiedDomain("track.example.com");
     const link = fixture.resource("SendingDomainLink", "link");
     await expect(
-      link.up({ sendingDomain: "nope.example.com", trackingDomain: "track.example.com" }),
+      link.create({ sendingDomain: "nope.example.com", trackingDomain: "track.example.com" }),
     ).rejects.toThrow(
       "SparkPost refused to link sending domain nope.example.com to tracking domain track.example.com (404): resource not found: Domain 'nope.example.com' does not exist (code 1600). Sending domain nope.example.com does not exist in the primary account: create and verify it in SparkPost first (this package links sending domains, it does not create them).",
     );
@@ -188,17 +184,17 @@ describe("SendingDomainLink", () => {
   test("an unregistered tracking domain gives SparkPost's words and the fix", async () => {
     const link = fixture.resource("SendingDomainLink", "link");
     await expect(
-      link.up({ sendingDomain: "mail.example.com", trackingDomain: "ghost.example.com" }),
+      link.create({ sendingDomain: "mail.example.com", trackingDomain: "ghost.example.com" }),
     ).rejects.toThrow(
       "SparkPost refused to link sending domain mail.example.com to tracking domain ghost.example.com (400): invalid params: Tracking domain 'ghost.example.com' is not a registered tracking domain (code 1200). Check that tracking domain ghost.example.com exists, is verified, and belongs to the primary account like the sending domain (make this link depend on its TrackingDomainVerification).",
     );
   });
 
   test("an unverified tracking domain gives SparkPost's words and the fix", async () => {
-    await fixture.resource("TrackingDomain", "t").up({ domain: "track.example.com" });
+    await fixture.resource("TrackingDomain", "t").create({ domain: "track.example.com" });
     const link = fixture.resource("SendingDomainLink", "link");
     await expect(
-      link.up({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" }),
+      link.create({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" }),
     ).rejects.toThrow(
       "SparkPost refused to link sending domain mail.example.com to tracking domain track.example.com (400): invalid params: Tracking domain 'track.example.com' is not verified (code 1200). Check that tracking domain track.example.com exists, is verified, and belongs to the primary account like the sending domain (make this link depend on its TrackingDomainVerification).",
     );
@@ -208,7 +204,7 @@ describe("SendingDomainLink", () => {
   test("deleting the tracking domain unlinks it, and refresh drops the link", async () => {
     await verifiedDomain("track.example.com");
     const link = fixture.resource("SendingDomainLink", "link");
-    await link.up({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
+    await link.create({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
     await fetch(`${fixture.sandbox.apiUrl}/tracking-domains/track.example.com`, {
       method: "DELETE",
       headers: { Authorization: fixture.sandbox.apiKey },
@@ -219,7 +215,7 @@ describe("SendingDomainLink", () => {
   test("a subaccount's sending domain is linked with the subaccount header", async () => {
     await verifiedDomain("track.example.com", 5);
     const link = fixture.resource("SendingDomainLink", "link");
-    await link.up({
+    await link.create({
       sendingDomain: "news.example.com",
       trackingDomain: "track.example.com",
       subaccountId: 5,

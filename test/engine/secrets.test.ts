@@ -4,14 +4,15 @@
  */
 import { startSandbox } from "../../sandbox";
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
-import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
-import { ProviderHost, serializeProvider, urnOf } from "../../tools/engine/providerHost";
-import { defaultTrackingDomainProvider } from "../../provider/resources/defaultTrackingDomain";
-import { sendingDomainLinkProvider } from "../../provider/resources/sendingDomainLink";
-import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
-import { trackingDomainVerificationProvider } from "../../provider/resources/trackingDomainVerification";
+import {
+  EngineFixture,
+  serializedProviders,
+  startEngineFixture,
+  TEST_API_KEY,
+} from "../support/engineFixture";
+import { HostCallError, ProviderHost, urnOf } from "../support/providerHost";
 import { setStackConnectionConfig } from "../../provider/sparkpost";
-import { SimulatedResource } from "../../tools/engine/simulatedResource";
+import { HostResource } from "../support/hostResource";
 import { failureOf } from "../support/failureOf";
 
 let dns: DnsTestServer;
@@ -41,30 +42,31 @@ test("whole lifecycles of all four resources leave the key nowhere", async () =>
   const link = fixture.resource("SendingDomainLink", "link");
   const all = [domain, verification, flag, link];
 
-  await domain.up({ domain: "track.example.com" });
-  await verification.up({
+  await domain.create({ domain: "track.example.com" });
+  await verification.create({
     domain: "track.example.com",
     nameservers: [dns.address],
     expectedTarget: "v2.spgo.io",
   });
-  await flag.up({ domain: "track.example.com" });
-  await link.up({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
+  await flag.create({ domain: "track.example.com" });
+  await link.create({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
   all.forEach((resource) => remember(resource.state));
-  await domain.up({ domain: "track.example.com", secure: true });
+  await domain.update({ domain: "track.example.com", secure: true });
   for (const resource of all) await resource.refresh();
   all.forEach((resource) => remember(resource.state));
-  // Errors too: a refused link and a refused create.
-  remember(
-    (
-      await failureOf(
-        link.up({ sendingDomain: "mail.example.com", trackingDomain: "ghost.example.com" }),
-      )
-    ).message,
-  );
-  remember(
-    (await failureOf(fixture.resource("TrackingDomain", "dup").up({ domain: "track.example.com" })))
-      .message,
-  );
+  // Errors too: a refused relink and a refused create, both answered by the host.
+  const refusals = [
+    await failureOf(
+      link.update({ sendingDomain: "mail.example.com", trackingDomain: "ghost.example.com" }),
+    ),
+    await failureOf(
+      fixture.resource("TrackingDomain", "dup").create({ domain: "track.example.com" }),
+    ),
+  ];
+  for (const error of refusals) {
+    expect(error).toBeInstanceOf(HostCallError);
+    remember(error.message);
+  }
   for (const resource of [...all].reverse()) await resource.destroy();
 
   remember(fixture.serialized);
@@ -81,16 +83,14 @@ test("serializing while the key is live in this process captures nothing of it",
   setStackConnectionConfig({ apiKey: TEST_API_KEY, apiUrl: fixture.sandbox.apiUrl });
   process.env.SPARKPOST_API_KEY = TEST_API_KEY;
   try {
-    const texts = await Promise.all(
-      [
-        trackingDomainProvider,
-        defaultTrackingDomainProvider,
-        sendingDomainLinkProvider,
-        trackingDomainVerificationProvider,
-      ].map((provider) => serializeProvider(provider)),
-    );
+    // The stored providers, serialized as the resources serialize them (the shim of each kind).
+    const serialized = await serializedProviders();
+    const texts = Object.values(serialized);
+    expect(texts).toHaveLength(4);
     expect(texts.filter((text) => text.includes(TEST_API_KEY))).toEqual([]);
     expect(texts.every((text) => text.includes("exports.handler"))).toBe(true);
+    // Byte for byte what was serialized before the key was live: nothing of it got in.
+    expect(serialized).toEqual(fixture.serialized);
   } finally {
     setStackConnectionConfig({});
     delete process.env.SPARKPOST_API_KEY;
@@ -105,13 +105,13 @@ test("a wrong key is refused with SparkPost's words and without the key", async 
       "sparkpost:apiKey": wrongKey,
       "sparkpost:apiUrl": fixture.sandbox.apiUrl,
     });
-    const resource = new SimulatedResource(
+    const resource = new HostResource(
       host,
-      await serializeProvider(trackingDomainProvider),
+      fixture.serialized.TrackingDomain,
       "TrackingDomain",
       "x",
     );
-    const error = await failureOf(resource.up({ domain: "other.example.com" }));
+    const error = await failureOf(resource.create({ domain: "other.example.com" }));
     expect(error.message).toBe(
       "SparkPost refused to create tracking domain other.example.com in the primary account (401): Unauthorized.",
     );
@@ -129,9 +129,9 @@ test("the key can come from SPARKPOST_API_KEY in the host's environment", async 
   });
   try {
     await host.configure({});
-    const provider = await serializeProvider(trackingDomainProvider);
-    const resource = new SimulatedResource(host, provider, "TrackingDomain", "x");
-    expect(await resource.up({ domain: "track.example.com" })).toBe("create");
+    const provider = fixture.serialized.TrackingDomain;
+    const resource = new HostResource(host, provider, "TrackingDomain", "x");
+    await resource.create({ domain: "track.example.com" });
     expect(JSON.stringify(resource.state)).not.toContain(TEST_API_KEY);
   } finally {
     await host.close();
@@ -143,7 +143,7 @@ test("no key anywhere is one clear error naming both ways to set it", async () =
   const host = await ProviderHost.start({ SPARKPOST_API_KEY: undefined });
   try {
     await host.configure({});
-    const provider = await serializeProvider(trackingDomainProvider);
+    const provider = fixture.serialized.TrackingDomain;
     const error = await failureOf(
       host.create(urnOf("TrackingDomain", "x"), {
         domain: "track.example.com",

@@ -25,7 +25,7 @@ describe("lifecycle", () => {
   test("create, no-op, update, refresh, replace and destroy spend exactly the requests they need", async () => {
     const domain = fixture.resource("TrackingDomain", "track");
 
-    expect(await domain.up({ domain: "Track.Example.com." })).toBe("create");
+    await domain.create({ domain: "Track.Example.com." });
     expect(fixture.requestLines()).toEqual([
       "POST /tracking-domains 200",
       "GET /tracking-domains/track.example.com 200",
@@ -43,10 +43,10 @@ describe("lifecycle", () => {
     });
 
     fixture.sandbox.clearLog();
-    expect(await domain.up({ domain: "track.example.com" })).toBe("same");
+    await domain.same({ domain: "track.example.com" });
     expect(fixture.requestLines()).toEqual([]);
 
-    expect(await domain.up({ domain: "track.example.com", secure: true })).toBe("update");
+    await domain.update({ domain: "track.example.com", secure: true });
     expect(fixture.requestLines()).toEqual([
       "PUT /tracking-domains/track.example.com 200",
       "GET /tracking-domains/track.example.com 200",
@@ -59,7 +59,7 @@ describe("lifecycle", () => {
     expect(fixture.requestLines()).toEqual(["GET /tracking-domains/track.example.com 200"]);
 
     fixture.sandbox.clearLog();
-    expect(await domain.up({ domain: "links.example.com", secure: true })).toBe("replace");
+    await domain.replace({ domain: "links.example.com", secure: true });
     expect(fixture.requestLines()).toEqual([
       "POST /tracking-domains 200",
       "GET /tracking-domains/links.example.com 200",
@@ -75,14 +75,14 @@ describe("lifecycle", () => {
 
   test("moving to another subaccount deletes before it creates, since the name stays taken", async () => {
     const domain = fixture.resource("TrackingDomain", "track");
-    await domain.up({ domain: "track.example.com", subaccountId: 7 });
+    await domain.create({ domain: "track.example.com", subaccountId: 7 });
     expect(await domain.preview({ domain: "track.example.com", subaccountId: 8 })).toEqual({
       changes: "some",
       replaces: ["subaccountId"],
       deleteBeforeReplace: true,
     });
     fixture.sandbox.clearLog();
-    expect(await domain.up({ domain: "track.example.com", subaccountId: 8 })).toBe("replace");
+    await domain.replace({ domain: "track.example.com", subaccountId: 8 });
     expect(fixture.sandbox.requests.map((entry) => `${entry.method} ${entry.subaccount}`)).toEqual([
       "DELETE 7",
       "POST 8",
@@ -93,7 +93,7 @@ describe("lifecycle", () => {
 
   test("destroying a domain that is already gone succeeds", async () => {
     const domain = fixture.resource("TrackingDomain", "track");
-    await domain.up({ domain: "track.example.com" });
+    await domain.create({ domain: "track.example.com" });
     await fetch(`${fixture.sandbox.apiUrl}/tracking-domains/track.example.com`, {
       method: "DELETE",
       headers: { Authorization: fixture.sandbox.apiKey },
@@ -107,7 +107,7 @@ describe("lifecycle", () => {
 describe("drift", () => {
   test("secure flipped by hand shows as an update that flips it back", async () => {
     const domain = fixture.resource("TrackingDomain", "track");
-    await domain.up({ domain: "track.example.com" });
+    await domain.create({ domain: "track.example.com" });
     fixture.sandbox.patchTrackingDomain("track.example.com", { secure: true });
 
     expect(await domain.refresh()).toBe("refreshed");
@@ -117,25 +117,25 @@ describe("drift", () => {
       replaces: [],
       deleteBeforeReplace: false,
     });
-    expect(await domain.up({ domain: "track.example.com" })).toBe("update");
+    await domain.update({ domain: "track.example.com" });
     expect(fixture.sandbox.trackingDomain("track.example.com")?.secure).toBe(false);
   });
 
   test("a domain deleted by hand leaves state on refresh, and the next up creates it again", async () => {
     const domain = fixture.resource("TrackingDomain", "track");
-    await domain.up({ domain: "track.example.com" });
+    await domain.create({ domain: "track.example.com" });
     await fetch(`${fixture.sandbox.apiUrl}/tracking-domains/track.example.com`, {
       method: "DELETE",
       headers: { Authorization: fixture.sandbox.apiKey },
     });
     expect(await domain.refresh()).toBe("gone");
-    expect(await domain.up({ domain: "track.example.com" })).toBe("create");
+    await domain.create({ domain: "track.example.com" });
     expect(fixture.sandbox.trackingDomain("track.example.com")?.domain).toBe("track.example.com");
   });
 
   test("status and default changes made in SparkPost appear in the outputs after refresh", async () => {
     const domain = fixture.resource("TrackingDomain", "track");
-    await domain.up({ domain: "track.example.com" });
+    await domain.create({ domain: "track.example.com" });
     fixture.sandbox.patchTrackingDomain("track.example.com", {
       status: { verified: true, cname_status: "valid", compliance_status: "valid" },
       default: true,
@@ -172,7 +172,7 @@ describe("adopt", () => {
   test("without adopt, an existing domain is a clear error that explains adopt", async () => {
     await createByHand({ domain: "track.example.com" });
     const domain = fixture.resource("TrackingDomain", "track");
-    await expect(domain.up({ domain: "track.example.com" })).rejects.toThrow(
+    await expect(domain.create({ domain: "track.example.com" })).rejects.toThrow(
       "SparkPost refused to create tracking domain track.example.com in the primary account (409): The tracking domain already exists. Set adopt: true to manage the existing domain (Pulumi's import does not work for dynamic resources), or choose another domain.",
     );
     expect(domain.state).toBeUndefined();
@@ -181,9 +181,7 @@ describe("adopt", () => {
   test("with adopt, the existing domain is taken over and secure brought in line", async () => {
     await createByHand({ domain: "track.example.com", secure: false });
     const domain = fixture.resource("TrackingDomain", "track");
-    expect(await domain.up({ domain: "track.example.com", secure: true, adopt: true })).toBe(
-      "create",
-    );
+    await domain.create({ domain: "track.example.com", secure: true, adopt: true });
     expect(fixture.requestLines()).toEqual([
       "POST /tracking-domains 409",
       "GET /tracking-domains/track.example.com 200",
@@ -200,7 +198,7 @@ describe("adopt", () => {
   test("adopting a domain of another subaccount is refused, naming the owner", async () => {
     await createByHand({ domain: "track.example.com" }, 12);
     const domain = fixture.resource("TrackingDomain", "track");
-    await expect(domain.up({ domain: "track.example.com", adopt: true })).rejects.toThrow(
+    await expect(domain.create({ domain: "track.example.com", adopt: true })).rejects.toThrow(
       "Cannot adopt tracking domain track.example.com: it belongs to subaccount 12, not the primary account. Set subaccountId to 12 to adopt it.",
     );
   });
@@ -210,7 +208,7 @@ describe("errors carry SparkPost's words", () => {
   test("a blacklisted domain", async () => {
     fixture.sandbox.updateSettings({ blacklist: ["blocked.example"] });
     const domain = fixture.resource("TrackingDomain", "track");
-    await expect(domain.up({ domain: "track.blocked.example" })).rejects.toThrow(
+    await expect(domain.create({ domain: "track.blocked.example" })).rejects.toThrow(
       "SparkPost refused to create tracking domain track.blocked.example in the primary account (400): domain is on a DNS blacklist.",
     );
     fixture.sandbox.updateSettings({ blacklist: [] });

@@ -5,7 +5,7 @@
 import { UNKNOWN_VALUE } from "../../provider/resources/inputChecker";
 import * as pulumi from "@pulumi/pulumi";
 import { EngineFixture, ResourceKind, startEngineFixture } from "../support/engineFixture";
-import { urnOf } from "../../tools/engine/providerHost";
+import { urnOf } from "../support/providerHost";
 
 let fixture: EngineFixture;
 

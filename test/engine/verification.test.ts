@@ -4,8 +4,8 @@
  */
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
 import { failureOf } from "../support/failureOf";
-import { ProviderHost } from "../../tools/engine/providerHost";
-import { SimulatedResource } from "../../tools/engine/simulatedResource";
+import { HostResource } from "../support/hostResource";
+import { ProviderHost } from "../support/providerHost";
 import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
 
 let dns: DnsTestServer;
@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 
 async function createDomain(domain = "track.example.com"): Promise<void> {
-  await fixture.resource("TrackingDomain", `domain-${domain}`).up({ domain });
+  await fixture.resource("TrackingDomain", `domain-${domain}`).create({ domain });
   fixture.sandbox.clearLog();
 }
 
@@ -45,7 +45,7 @@ test("with DNS already in place, verification spends exactly one verify call", a
   dns.setCname("track.example.com", "v2.spgo.io");
   const verification = fixture.resource("TrackingDomainVerification", "verify");
 
-  expect(await verification.up(verificationArgs())).toBe("create");
+  await verification.create(verificationArgs());
 
   expect(fixture.requestLines()).toEqual(["POST /tracking-domains/track.example.com/verify 200"]);
   const { __provider: _, ...outputs } = verification.state!.outputs;
@@ -66,7 +66,7 @@ test("with DNS already in place, verification spends exactly one verify call", a
 test("a record that appears late is waited for, and SparkPost is asked only once it is there", async () => {
   await createDomain();
   const verification = fixture.resource("TrackingDomainVerification", "verify");
-  const up = verification.up(verificationArgs());
+  const creating = verification.create(verificationArgs());
   // Let the preflight look a few times and find nothing before the record appears.
   await waitUntil(
     () => dns.queries.filter((query) => query.name === "track.example.com").length >= 3,
@@ -74,7 +74,7 @@ test("a record that appears late is waited for, and SparkPost is asked only once
   expect(verifyCalls()).toBe(0);
   dns.setCname("track.example.com", "v2.spgo.io");
 
-  expect(await up).toBe("create");
+  await creating;
   expect(verifyCalls()).toBe(1);
   expect(verification.state!.outputs.verified).toBe(true);
   expect(fixture.host.stdout).toContain("track.example.com: DNS preflight: ");
@@ -86,7 +86,7 @@ test("the timeout says what DNS shows, what SparkPost last said and what to chec
   dns.setCname("track.example.com", "spgo.io");
   const verification = fixture.resource("TrackingDomainVerification", "verify");
 
-  const error = await failureOf(verification.up({ ...verificationArgs(), timeoutSeconds: 1 }));
+  const error = await failureOf(verification.create({ ...verificationArgs(), timeoutSeconds: 1 }));
 
   expect(verifyCalls()).toBe(0);
   expect(error.message).toBe(
@@ -102,7 +102,7 @@ test("with the preflight off, SparkPost's own answer is reported at the timeout"
   await createDomain();
   const verification = fixture.resource("TrackingDomainVerification", "verify");
   const error = await failureOf(
-    verification.up({ ...verificationArgs(), preflight: "off", timeoutSeconds: 1 }),
+    verification.create({ ...verificationArgs(), preflight: "off", timeoutSeconds: 1 }),
   );
   expect(error.message).toContain(
     'SparkPost last said: verified: false, cname_status: "pending", compliance_status: "pending".',
@@ -116,7 +116,7 @@ test("a domain SparkPost blocked fails at once instead of waiting", async () => 
   dns.setCname("track.example.com", "v2.spgo.io");
   fixture.sandbox.setCompliance("track.example.com", "blocked");
   const verification = fixture.resource("TrackingDomainVerification", "verify");
-  await expect(verification.up(verificationArgs())).rejects.toThrow(
+  await expect(verification.create(verificationArgs())).rejects.toThrow(
     "SparkPost blocked tracking domain track.example.com (compliance_status: blocked). Waiting will not help: contact SparkPost support, or use another domain.",
   );
   expect(verifyCalls()).toBe(1);
@@ -125,13 +125,15 @@ test("a domain SparkPost blocked fails at once instead of waiting", async () => 
 test("a secure domain whose certificate does not work yet is waited for, and the timeout says so", async () => {
   await fixture
     .resource("TrackingDomain", "secure")
-    .up({ domain: "track.example.com", secure: true });
+    .create({ domain: "track.example.com", secure: true });
   fixture.sandbox.clearLog();
   fixture.sandbox.updateSettings({ tlsReady: false });
   dns.setCname("track.example.com", "v2.spgo.io");
   const verification = fixture.resource("TrackingDomainVerification", "verify");
   try {
-    const error = await failureOf(verification.up({ ...verificationArgs(), timeoutSeconds: 1 }));
+    const error = await failureOf(
+      verification.create({ ...verificationArgs(), timeoutSeconds: 1 }),
+    );
     expect(error.message).toBe(
       "Timed out after 1 s waiting for SparkPost to verify tracking domain track.example.com. " +
         `DNS: the given authoritative nameservers (${dns.address}) answer CNAME track.example.com -> v2.spgo.io. ` +
@@ -155,14 +157,14 @@ test("without expectedTarget, the preflight waits for the configured region's ta
       "sparkpost:apiUrl": fixture.sandbox.apiUrl,
       "sparkpost:region": "eu",
     });
-    const verification = new SimulatedResource(
+    const verification = new HostResource(
       euHost,
       fixture.serialized.TrackingDomainVerification,
       "TrackingDomainVerification",
       "verify",
     );
     const { expectedTarget: _, ...args } = verificationArgs();
-    expect(await verification.up(args)).toBe("create");
+    await verification.create(args);
     expect(verification.state!.outputs.expectedTarget).toBe("eu.v2.spgo.io");
     expect(verifyCalls()).toBe(1);
   } finally {
@@ -175,7 +177,7 @@ describe("refresh", () => {
     await createDomain();
     dns.setCname("track.example.com", "v2.spgo.io");
     const verification = fixture.resource("TrackingDomainVerification", "verify");
-    await verification.up(verificationArgs());
+    await verification.create(verificationArgs());
     fixture.sandbox.clearLog();
     expect(await verification.refresh()).toBe("refreshed");
     expect(fixture.requestLines()).toEqual(["GET /tracking-domains/track.example.com 200"]);
@@ -190,13 +192,13 @@ describe("refresh", () => {
     await createDomain();
     dns.setCname("track.example.com", "v2.spgo.io");
     const verification = fixture.resource("TrackingDomainVerification", "verify");
-    await verification.up(verificationArgs());
+    await verification.create(verificationArgs());
     fixture.sandbox.patchTrackingDomain("track.example.com", {
       status: { verified: false, cname_status: "invalid" },
     });
     expect(await verification.refresh()).toBe("gone");
     fixture.sandbox.clearLog();
-    expect(await verification.up(verificationArgs())).toBe("create");
+    await verification.create(verificationArgs());
     expect(verifyCalls()).toBe(1);
   });
 });
@@ -205,18 +207,18 @@ test("changing triggers verifies again; changing wait settings touches nothing",
   await createDomain();
   dns.setCname("track.example.com", "v2.spgo.io");
   const verification = fixture.resource("TrackingDomainVerification", "verify");
-  await verification.up({ ...verificationArgs(), triggers: ["v2.spgo.io"] });
+  await verification.create({ ...verificationArgs(), triggers: ["v2.spgo.io"] });
   fixture.sandbox.clearLog();
 
-  expect(
-    await verification.up({ ...verificationArgs(), triggers: ["v2.spgo.io"], timeoutSeconds: 60 }),
-  ).toBe("update");
+  await verification.update({
+    ...verificationArgs(),
+    triggers: ["v2.spgo.io"],
+    timeoutSeconds: 60,
+  });
   expect(fixture.requestLines()).toEqual([]);
   expect(verification.state!.outputs.timeoutSeconds).toBe(60);
 
-  expect(await verification.up({ ...verificationArgs(), triggers: ["eu.v2.spgo.io"] })).toBe(
-    "replace",
-  );
+  await verification.replace({ ...verificationArgs(), triggers: ["eu.v2.spgo.io"] });
   expect(fixture.requestLines()).toEqual(["POST /tracking-domains/track.example.com/verify 200"]);
 });
 
@@ -224,7 +226,7 @@ test("destroy asks SparkPost nothing", async () => {
   await createDomain();
   dns.setCname("track.example.com", "v2.spgo.io");
   const verification = fixture.resource("TrackingDomainVerification", "verify");
-  await verification.up(verificationArgs());
+  await verification.create(verificationArgs());
   fixture.sandbox.clearLog();
   await verification.destroy();
   expect(fixture.requestLines()).toEqual([]);
