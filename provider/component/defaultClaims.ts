@@ -2,10 +2,31 @@
  * Which component of this program makes which account's default tracking domain. SparkPost keeps
  * one default per account or subaccount: two components claiming it would take the flag from
  * each other on every `up`, so the second claim is refused while the program runs.
+ *
+ * Claims belong to one run of the program. Automation API inline programs run the program again
+ * in the same process (each run with its own Stack resource), and a run may move the default from
+ * one domain to another: claims left by a previous run must not refuse it.
  */
+import * as pulumi from "@pulumi/pulumi";
 
 /** Account key ("primary" or "subaccount-<id>") to the name of the component that claimed it. */
-const claims = new Map<string, string>();
+type Claims = Map<string, string>;
+
+/** The claims of each run, keyed by the run's Stack resource. */
+const claimsByRun = new WeakMap<object, Claims>();
+/** Claims made outside a Stack (a component built under mocks without `runInPulumiStack`). */
+const claimsOutsideRuns: Claims = new Map();
+
+function currentClaims(): Claims {
+  const stack = pulumi.runtime.getStackResource();
+  if (stack === undefined) return claimsOutsideRuns;
+  let claims = claimsByRun.get(stack);
+  if (claims === undefined) {
+    claims = new Map();
+    claimsByRun.set(stack, claims);
+  }
+  return claims;
+}
 
 function accountKey(subaccountId: number | undefined): string {
   return subaccountId === undefined || subaccountId === 0
@@ -21,14 +42,14 @@ function accountLabel(subaccountId: number | undefined): string {
 
 /**
  * Records that component `componentName` makes the default of `subaccountId` (undefined or 0: the
- * primary account). Returns the refusal to throw when another component already claimed it, else
- * undefined. The same name claiming again is allowed, so a program run twice in one process
- * (Automation API inline programs) does not trip over its previous run.
+ * primary account) in the current run of the program. Returns the refusal to throw when another
+ * component of this run already claimed it, else undefined.
  */
 export function claimDefault(
   componentName: string,
   subaccountId: number | undefined,
 ): string | undefined {
+  const claims = currentClaims();
   const key = accountKey(subaccountId);
   const owner = claims.get(key);
   if (owner !== undefined && owner !== componentName) {
@@ -39,9 +60,10 @@ export function claimDefault(
 }
 
 /**
- * Forgets every claim, for tests that build several programs in one process.
+ * Forgets the claims made outside a Stack, for tests that build several programs in one process
+ * without `runInPulumiStack`.
  * @internal
  */
 export function resetDefaultClaims(): void {
-  claims.clear();
+  claimsOutsideRuns.clear();
 }
