@@ -1,21 +1,22 @@
 /**
- * One API request from socket to answer: log entry, latency, rate limit, injected status, auth,
- * routing, then either the answer or a dropped connection.
+ * One API request from socket to answer: log entry, latency, faults that answer instead of the
+ * API, auth, routing, faults that spoil the answer, then the delivery.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import {
   type Answer,
-  NOT_FOUND,
   type RequestBody,
+  WEB_SERVER_NOT_FOUND,
   apiError,
   loggedBody,
   readBody,
-  writeAnswer,
 } from "./http";
 import { isAuthorized, parseSubaccountHeader } from "./auth";
 import { type ApiContext, dispatch } from "./routes";
 import type { FaultInjector } from "./faults";
+import type { FaultKind } from "./faultTypes";
+import { type Delivery, deliver } from "./delivery";
 import type { RequestLogEntry } from "./types";
 
 /** The base path of the API, as in `https://api.sparkpost.com/api/v1`. */
@@ -46,7 +47,7 @@ export async function handleApiRequest(
   const url = new URL(request.url ?? "/", "http://sandbox");
   const method = (request.method ?? "GET").toUpperCase();
   const apiPath = relativePath(url.pathname);
-  // Requests outside the API are logged with their whole path and answered 404.
+  // Requests outside the API are logged with their whole path (and answered by "a web server").
   const path = apiPath ?? url.pathname;
   const body = await readBody(request);
   const subaccountHeader = request.headers["x-msys-subaccount"];
@@ -62,18 +63,46 @@ export async function handleApiRequest(
   const latency = parts.faults.latencyMs();
   if (latency > 0) await delay(latency);
 
-  let answer = parts.faults.rateLimit();
-  if (answer) entry.fault = "rate-limit";
-  else if ((answer = parts.faults.injected(method, path))) entry.fault = "injected";
-  else answer = await answerSafely(parts.context, request, url, apiPath, body, entry.authorized);
-  const dropped = !entry.fault && parts.faults.drop(method, path);
-  if (dropped) entry.fault = "dropped";
-
-  entry.status = answer.status;
+  const outcome = await decide(parts, request, url, body, entry);
+  if (outcome.fault !== undefined) entry.fault = outcome.fault;
+  entry.status = outcome.status;
   parts.requests.push(entry);
   parts.onRequest?.(entry);
-  if (dropped) request.socket.destroy();
-  else writeAnswer(response, answer);
+  deliver(request, response, outcome.delivery);
+}
+
+/** What reaches the client, which fault decided it, and the status to log. */
+interface Outcome {
+  delivery: Delivery;
+  fault?: FaultKind;
+  status: number;
+}
+
+/**
+ * Faults that answer instead of the API, else the API's answer and the faults that spoil it. The
+ * logged status is the one sent; with none sent, the one processing produced (0: not processed).
+ */
+async function decide(
+  parts: PipelineParts,
+  request: IncomingMessage,
+  url: URL,
+  body: RequestBody,
+  { method, path, authorized }: RequestLogEntry,
+): Promise<Outcome> {
+  const before = parts.faults.beforeProcessing(method, path);
+  if (before) return { ...before, status: sentStatus(before.delivery) ?? 0 };
+  const apiPath = relativePath(url.pathname);
+  const answer = await answerSafely(parts.context, request, url, apiPath, body, authorized);
+  const after = parts.faults.afterProcessing(method, path, answer);
+  if (!after) return { delivery: { kind: "answer", answer }, status: answer.status };
+  return { ...after, status: sentStatus(after.delivery) ?? answer.status };
+}
+
+/** The status line a delivery sends, or undefined when it sends none. */
+function sentStatus(delivery: Delivery): number | undefined {
+  return delivery.kind === "answer" || delivery.kind === "stall"
+    ? delivery.answer.status
+    : undefined;
 }
 
 async function answerSafely(
@@ -84,6 +113,8 @@ async function answerSafely(
   body: RequestBody,
   authorized: boolean,
 ): Promise<Answer> {
+  // Outside /api/v1 there is no SparkPost to ask: a web server or proxy answers, before any auth.
+  if (apiPath === undefined) return WEB_SERVER_NOT_FOUND;
   if (!authorized) return apiError(401, { message: "Unauthorized" });
   const subaccount = parseSubaccountHeader(request.headers["x-msys-subaccount"]);
   if (subaccount === "invalid") {
@@ -96,7 +127,6 @@ async function answerSafely(
       code: "1300",
     });
   }
-  if (apiPath === undefined) return NOT_FOUND;
   try {
     const segments = apiPath
       .split("/")

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Answer, apiError, isObject, readBody, writeAnswer } from "./http";
-import { faultsProblem } from "./faults";
+import { faultsProblem } from "./faultValidation";
 import { patchProblem } from "./patch";
 import type { Faults, Sandbox, SandboxSettings, TrackingDomainPatch } from "./types";
 

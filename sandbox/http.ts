@@ -25,6 +25,19 @@ export function apiError(status: number, detail: ApiErrorDetail): Answer {
 /** Tracking-domain style 404: message only, no code. */
 export const NOT_FOUND = apiError(404, { message: "resource not found" });
 
+/**
+ * The 404 of a path outside `/api/v1`: the page a web server or proxy in front of the API would
+ * send, deliberately not SparkPost's JSON, so a client with a wrong base URL cannot mistake it for
+ * "SparkPost says this object does not exist".
+ */
+export const WEB_SERVER_NOT_FOUND: Answer = {
+  status: 404,
+  text:
+    "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n" +
+    "<center><h1>404 Not Found</h1></center>\r\n</body>\r\n</html>\r\n",
+  headers: { "content-type": "text/html" },
+};
+
 /** The body of a request, already read; `parsed` distinguishes empty, JSON and broken JSON. */
 export type RequestBody =
   { kind: "empty" } | { kind: "json"; value: unknown } | { kind: "invalid"; text: string };
@@ -48,17 +61,26 @@ export function loggedBody(body: RequestBody): unknown {
   return body.kind === "invalid" ? body.text : null;
 }
 
-/** Writes an answer. */
-export function writeAnswer(response: ServerResponse, answer: Answer): void {
+/** The headers and body bytes an answer goes out as. */
+export function serializeAnswer(answer: Answer): {
+  headers: Record<string, string>;
+  payload: Buffer | undefined;
+} {
   const headers: Record<string, string> = { ...answer.headers };
-  let payload: string | undefined;
+  let payload: Buffer | undefined;
   if (answer.text !== undefined) {
-    payload = answer.text;
+    payload = Buffer.from(answer.text);
   } else if (answer.json !== undefined) {
-    payload = JSON.stringify(answer.json);
+    payload = Buffer.from(JSON.stringify(answer.json));
     headers["content-type"] = "application/json";
   }
-  if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
+  if (payload !== undefined) headers["content-length"] = String(payload.length);
+  return { headers, payload };
+}
+
+/** Writes an answer. */
+export function writeAnswer(response: ServerResponse, answer: Answer): void {
+  const { headers, payload } = serializeAnswer(answer);
   response.writeHead(answer.status, headers);
   response.end(payload);
 }

@@ -3,13 +3,21 @@ import "../provider/supportedNode";
 export { startSandbox, DEFAULT_API_KEY } from "./server";
 export { DEFAULT_ACCEPTED_TARGETS } from "./verification";
 export type {
+  CountedMatcher,
   DropAfterProcessing,
   FaultKind,
   Faults,
   InjectedStatus,
+  Malformed200Fault,
   RateLimitFault,
-  RequestLogEntry,
   RequestMatcher,
+  RetryAfter,
+  StallBodyFault,
+  TooManyRequestsFault,
+  WrongShape200Fault,
+} from "./faultTypes";
+export type {
+  RequestLogEntry,
   Sandbox,
   SandboxOptions,
   SandboxSettings,

@@ -3,6 +3,22 @@
  * (tracking domains, statuses) come from ./apiObjects, written from the API reference alone.
  */
 import type { ComplianceStatus, TrackingDomainObject, TrackingDomainStatus } from "./apiObjects";
+import type { FaultKind, Faults } from "./faultTypes";
+
+export type {
+  CountedMatcher,
+  DropAfterProcessing,
+  FaultKind,
+  Faults,
+  InjectedStatus,
+  Malformed200Fault,
+  RateLimitFault,
+  RequestMatcher,
+  RetryAfter,
+  StallBodyFault,
+  TooManyRequestsFault,
+  WrongShape200Fault,
+} from "./faultTypes";
 
 /** A sending domain the sandbox knows. The sandbox links sending domains; it never creates them. */
 export interface SendingDomainSeed {
@@ -25,55 +41,6 @@ export interface SandboxSettings {
   blacklist: string[];
 }
 
-/** Answer 429 once more than `maxRequestsPerSecond` API requests arrive within one second. */
-export interface RateLimitFault {
-  maxRequestsPerSecond: number;
-  /** Adds a `Retry-After` header with this many seconds; absent by default, as SparkPost documents none. */
-  retryAfterSeconds?: number;
-  /** `"none"` (default): empty body; `"json"`: `{"errors":[{"message":"Too many requests"}]}`. */
-  body?: "none" | "json";
-}
-
-/** Which API requests a fault applies to. Paths are relative to `/api/v1`. */
-export interface RequestMatcher {
-  /** HTTP method, any case; absent matches every method. */
-  method?: string;
-  /**
-   * Path pattern such as `/tracking-domains` or `/tracking-domains/*`; `*` matches within one
-   * path segment. Matched case-insensitively, trailing slashes ignored. Absent matches every path.
-   */
-  path?: string;
-}
-
-/** Answer the next `count` matching requests with `status` instead of processing them. */
-export interface InjectedStatus extends RequestMatcher {
-  status: number;
-  /** @default 1 */
-  count?: number;
-  /** Raw body to send (for example an HTML error page); default `{"errors":[{"message":<reason>}]}`. */
-  body?: string;
-  /** @default "text/html" when `body` is given, else "application/json" */
-  contentType?: string;
-}
-
-/** Process the next `count` matching requests, then destroy the socket without answering. */
-export interface DropAfterProcessing extends RequestMatcher {
-  /** @default 1 */
-  count?: number;
-}
-
-/** Fault injection switches. Setting faults replaces the previous ones and resets their counters. */
-export interface Faults {
-  rateLimit?: RateLimitFault;
-  inject?: InjectedStatus[];
-  /** Delay before every API request is handled, in milliseconds. */
-  latencyMs?: number;
-  dropAfterProcessing?: DropAfterProcessing;
-}
-
-/** Which fault shaped an answer, recorded in the request log. */
-export type FaultKind = "rate-limit" | "injected" | "dropped";
-
 /** One API request as the sandbox saw it. The API key is never recorded. */
 export interface RequestLogEntry {
   method: string;
@@ -85,11 +52,15 @@ export interface RequestLogEntry {
   subaccount: string | null;
   /** Parsed JSON body; null when empty; the raw text when it is not JSON. */
   body: unknown;
-  /** Status answered (for a dropped request: the status it would have answered). */
+  /**
+   * Status sent. When no status line was sent: the status the processed request would have
+   * answered (`dropped`, `reset-after-processing`), or 0 when it was not processed (`hang`,
+   * `reset-before-processing`).
+   */
   status: number;
   /** Whether the request carried the right key. */
   authorized: boolean;
-  /** Present only when a fault decided the answer. */
+  /** Present only when a fault decided the answer: the name of its switch. */
   fault?: FaultKind;
 }
 
@@ -147,7 +118,10 @@ export interface Sandbox {
   /** The live request log (the same array for the sandbox's lifetime). */
   requests: RequestLogEntry[];
   clearLog(): void;
-  /** Replaces every fault switch and resets their counters; `{}` turns faults off. */
+  /**
+   * Replaces every fault switch and resets their counters; `{}` turns faults off. Throws, with
+   * a sentence saying what is wrong, on faults the control endpoint would refuse.
+   */
   setFaults(faults: Faults): void;
   /** Adds (or replaces) a sending domain, as if created in the SparkPost UI. */
   seedSendingDomain(domain: string, options?: Omit<SendingDomainSeed, "domain">): void;

@@ -9,7 +9,7 @@ import type { Sandbox, SandboxOptions } from "../../sandbox";
 export interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON when the body is JSON, else undefined. */
+  /** Parsed JSON when the content type says JSON and the body parses, else undefined. */
   json: unknown;
   text: string;
 }
@@ -47,9 +47,18 @@ export async function call(
   return {
     status: response.statusCode,
     headers: response.headers,
-    json: isJson ? JSON.parse(text) : undefined,
+    json: isJson ? parsed(text) : undefined,
     text,
   };
+}
+
+/** The parsed JSON, or undefined for a body that claims to be JSON but is not (a faulty 200). */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

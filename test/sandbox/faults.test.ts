@@ -1,4 +1,5 @@
 /** Fault injection: rate limits, injected statuses, latency and responses lost after processing. */
+import type { Faults } from "../../sandbox";
 import { call, createTrackingDomain, useSandbox } from "./apiClient";
 
 describe("faults", () => {
@@ -140,23 +141,112 @@ describe("faults", () => {
       expect((await list()).status).toBe(200);
     });
 
-    it.each([
-      [{ rateLimit: {} }, "rateLimit needs maxRequestsPerSecond, a number of at least 0."],
+    it("sets every kind of fault over HTTP, as the in-process call does", async () => {
+      now = Date.UTC(2026, 0, 1, 12);
+      const set = await call(sandbox(), "PUT", "/_sandbox/faults", {
+        body: {
+          tooManyRequests: [{ method: "GET", retryAfter: { httpDateInSeconds: 2 } }],
+          resetBeforeProcessing: [{ method: "DELETE" }],
+          hang: [{ method: "PATCH" }],
+          dropAfterProcessing: [{ method: "PUT" }],
+          resetAfterProcessing: [{ method: "PUT", path: "/sending-domains/*" }],
+          stallBody: [{ method: "POST", path: "/tracking-domains/*/verify" }],
+          malformed200: [{ method: "POST", path: "/tracking-domains/*/certificate/check" }],
+          wrongShape200: [{ method: "POST", json: { results: [] }, takesEffect: false }],
+        },
+      });
+      expect(set.status).toBe(204);
+      const limited = await list();
+      expect([limited.status, limited.headers["retry-after"]]).toEqual([
+        429,
+        "Thu, 01 Jan 2026 12:00:02 GMT",
+      ]);
+      const created = await call(sandbox(), "POST", "/tracking-domains", {
+        body: { domain: "track.example.com" },
+      });
+      expect(created.json).toEqual({ results: [] });
+      expect(sandbox().requests.map((entry) => entry.fault)).toEqual([
+        "too-many-requests",
+        "wrong-shape-200",
+      ]);
+    });
+
+    const badFaults: Array<[unknown, string]> = [
+      [
+        { rateLimit: {} },
+        'rateLimit must be {maxRequestsPerSecond, retryAfterSeconds? or retryAfter?, body?: "none" | "json"}, with maxRequestsPerSecond a number of at least 0.',
+      ],
+      [
+        { rateLimit: { maxRequestsPerSecond: 1, retryAfterSeconds: 1, retryAfter: 2 } },
+        'rateLimit must be {maxRequestsPerSecond, retryAfterSeconds? or retryAfter?, body?: "none" | "json"}, with maxRequestsPerSecond a number of at least 0.',
+      ],
       [
         { inject: [{ path: "/x" }] },
         "inject must be a list of {method?, path?, status, count?, body?, contentType?}.",
       ],
+      [
+        { inject: [{ status: 429, retryAfter: 3 }] },
+        "inject must be a list of {method?, path?, status, count?, body?, contentType?}.",
+      ],
+      [
+        { tooManyRequests: [{ retryAfter: { httpDate: 3 } }] },
+        'tooManyRequests must be a list of {method?, path?, count?, retryAfter?, body?: "none" | "json"}, where retryAfter is a number of seconds, {httpDateInSeconds}, or the header\'s text.',
+      ],
+      [
+        { tooManyRequests: { count: 2 } },
+        'tooManyRequests must be a list of {method?, path?, count?, retryAfter?, body?: "none" | "json"}, where retryAfter is a number of seconds, {httpDateInSeconds}, or the header\'s text.',
+      ],
       [{ latencyMs: -1 }, "latencyMs must be a number of at least 0."],
       [
         { dropAfterProcessing: { count: "1" } },
-        "dropAfterProcessing must be {method?, path?, count?}.",
+        "dropAfterProcessing must be {method?, path?, count?} or a list of them.",
+      ],
+      [
+        { resetBeforeProcessing: [{ count: -1 }] },
+        "resetBeforeProcessing must be a list of {method?, path?, count?}.",
+      ],
+      [
+        { resetAfterProcessing: [{ when: "after" }] },
+        "resetAfterProcessing must be a list of {method?, path?, count?}.",
+      ],
+      [{ hang: [{ method: 1 }] }, "hang must be a list of {method?, path?, count?}."],
+      [
+        { stallBody: [{ bytes: 1.5 }] },
+        "stallBody must be a list of {method?, path?, count?, bytes?}.",
+      ],
+      [
+        { malformed200: [{ body: { html: true } }] },
+        "malformed200 must be a list of {method?, path?, count?, body?, contentType?}.",
+      ],
+      [
+        { wrongShape200: [{ method: "GET" }] },
+        "wrongShape200 must be a list of {method?, path?, count?, json, takesEffect?}, json being the body to send.",
+      ],
+      [
+        { wrongShape200: [{ json: {}, takesEffect: "no" }] },
+        "wrongShape200 must be a list of {method?, path?, count?, json, takesEffect?}, json being the body to send.",
+      ],
+      [
+        { dropAfterProccessing: {} },
+        "Unknown fault switch dropAfterProccessing: use latencyMs, rateLimit, inject, tooManyRequests, resetBeforeProcessing, hang, dropAfterProcessing, resetAfterProcessing, stallBody, malformed200, wrongShape200.",
       ],
       [[], "The body must be a JSON object of faults."],
-    ])("refuses %j", async (body, message) => {
+    ];
+
+    it.each(badFaults)("refuses %j over HTTP", async (body, message) => {
       const reply = await call(sandbox(), "PUT", "/_sandbox/faults", { body });
       expect(reply.status).toBe(400);
       expect(reply.json).toEqual({ errors: [{ message }] });
     });
+
+    it.each(badFaults)(
+      "refuses %j in process, keeping the previous faults",
+      async (faults, message) => {
+        sandbox().setFaults({ inject: [{ status: 503 }] });
+        expect(() => sandbox().setFaults(faults as Faults)).toThrow(message);
+        expect((await list()).status).toBe(503);
+      },
+    );
   });
 });
 
