@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run sandbox`: runs the sandbox until SIGINT/SIGTERM, printing the URL to use and one line
- * per API request. The API key is never printed unless it is the public default.
+ * The `sparkpost-sandbox` bin (`npm run sandbox` in this repository): runs the sandbox until
+ * SIGINT/SIGTERM, printing the URL to use and one line per API request. The API key is never
+ * printed unless it is the public default.
  */
 import "../provider/supportedNode";
 import { sandboxCommand, sandboxOptionsFrom } from "./cliOptions";

@@ -1,8 +1,15 @@
-/** Command-line flags of `npm run sandbox`, parsed with commander into {@link SandboxOptions}. */
+/**
+ * Command-line flags of the `sparkpost-sandbox` bin (`npm run sandbox` here), parsed with commander
+ * into {@link SandboxOptions}.
+ */
 import * as path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { SandboxOptions, SendingDomainSeed } from "./types";
 import { DEFAULT_API_KEY } from "./server";
+import { packageVersion } from "./packageVersion";
+
+/** The command's name, as package.json's `bin` installs it. */
+export const COMMAND_NAME = "sparkpost-sandbox";
 
 /** The port the CLI listens on unless told otherwise. */
 export const DEFAULT_CLI_PORT = 4010;
@@ -55,12 +62,16 @@ function repeatable(
   return new Option(flags, `${description} (repeatable)`).argParser(parse);
 }
 
-/** The commander program; `parse` it, then read {@link sandboxOptionsFrom}. */
-export function sandboxCommand(): Command {
-  return new Command("sandbox")
+/**
+ * The commander program; `parse` it, then read {@link sandboxOptionsFrom}. `--version` prints
+ * `version`, by default the package's.
+ */
+export function sandboxCommand(version: string = packageVersion()): Command {
+  return new Command(COMMAND_NAME)
     .description(
       "A SparkPost-compatible API for tracking and sending domains, for local use and tests.",
     )
+    .version(version, "-V, --version", "print the package version and exit")
     .addOption(
       new Option("--port <port>", "port to listen on (0 picks a free one)")
         .argParser(port)

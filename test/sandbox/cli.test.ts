@@ -4,7 +4,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import * as ts from "typescript";
 import { request } from "undici";
+import { packageVersion } from "../../sandbox/packageVersion";
 
 const REPOSITORY = path.resolve(__dirname, "../..");
 const READY_LINE =
@@ -19,13 +21,19 @@ interface RunningCli {
 /** tsx's ESM loader by absolute URL, so the CLI can run from any working directory. */
 const TSX_LOADER = pathToFileURL(path.join(REPOSITORY, "node_modules/tsx/dist/loader.mjs")).href;
 
+/** The version in the repository's package.json, read here independently of the code under test. */
+const REPOSITORY_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(REPOSITORY, "package.json"), "utf8")) as { version: string }
+).version;
+
 /** Runs the CLI through tsx in one node process (no npx wrapper), so signals reach it directly. */
 function runCli(args: string[], cwd: string): RunningCli {
   const cli = path.join(REPOSITORY, "sandbox/cli.ts");
-  const child = spawn(process.execPath, ["--import", TSX_LOADER, cli, ...args], {
-    cwd,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return runNode(["--import", TSX_LOADER, cli, ...args], cwd);
+}
+
+function runNode(args: string[], cwd: string): RunningCli {
+  const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -151,5 +159,96 @@ describe("sandbox CLI", () => {
     running = runCli(args, directory);
     expect(await running.exited).toBe(1);
     expect(running.output()).toBe(`${message}\n(run with --help to see the flags)\n`);
+  });
+
+  it.each(["--version", "-V"])("prints the package version for %s and exits", async (flag) => {
+    running = runCli([flag], directory);
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toBe(`${REPOSITORY_VERSION}\n`);
+  });
+
+  it("names itself sparkpost-sandbox in its usage line", async () => {
+    running = runCli(["--help"], directory);
+    expect(await running.exited).toBe(0);
+    expect(running.output().split("\n")[0]).toBe("Usage: sparkpost-sandbox [options]");
+    expect(running.output()).toContain("  -V, --version ");
+  });
+
+  it("reads the version relative to itself when compiled to bin/sandbox/cli.js", async () => {
+    // The package's layout, compiled: <package>/package.json and <package>/bin/sandbox/cli.js.
+    const packageRoot = path.join(directory, "installed", "pulumi-sparkpost-tracking");
+    fs.mkdirSync(packageRoot, { recursive: true });
+    fs.writeFileSync(
+      path.join(packageRoot, "package.json"),
+      JSON.stringify({ name: "pulumi-sparkpost-tracking", version: "9.8.7-compiled" }),
+    );
+    fs.symlinkSync(path.join(REPOSITORY, "node_modules"), path.join(packageRoot, "node_modules"));
+    const sources = [
+      ...fs
+        .readdirSync(path.join(REPOSITORY, "sandbox"), { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".ts"))
+        .map((file) => path.join("sandbox", file)),
+      path.join("provider", "supportedNode.ts"),
+    ];
+    for (const source of sources) {
+      const output = path.join(packageRoot, "bin", source.replace(/\.ts$/, ".js"));
+      fs.mkdirSync(path.dirname(output), { recursive: true });
+      const text = fs.readFileSync(path.join(REPOSITORY, source), "utf8");
+      const compiled = ts.transpileModule(text, {
+        compilerOptions: {
+          module: ts.ModuleKind.CommonJS,
+          target: ts.ScriptTarget.ES2022,
+          esModuleInterop: true,
+          useDefineForClassFields: false,
+        },
+      });
+      fs.writeFileSync(output, compiled.outputText);
+    }
+    // Run from elsewhere: neither the working directory nor the repository may supply the version.
+    running = runNode([path.join(packageRoot, "bin/sandbox/cli.js"), "--version"], os.tmpdir());
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toBe("9.8.7-compiled\n");
+  });
+});
+
+describe("packageVersion", () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-version-")));
+  });
+  afterEach(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+  const write = (relative: string, manifest: object) => {
+    fs.mkdirSync(path.join(directory, relative), { recursive: true });
+    fs.writeFileSync(path.join(directory, relative, "package.json"), JSON.stringify(manifest));
+  };
+
+  it("is the repository's version from the source folder and from bin/sandbox", () => {
+    expect(packageVersion(path.join(REPOSITORY, "sandbox"))).toBe(REPOSITORY_VERSION);
+    expect(packageVersion(path.join(REPOSITORY, "bin", "sandbox"))).toBe(REPOSITORY_VERSION);
+    expect(packageVersion()).toBe(REPOSITORY_VERSION);
+  });
+
+  it("skips package.json files of other packages on the way up", () => {
+    write("project", { name: "my-infrastructure", version: "1.0.0" });
+    write("project/node_modules/pulumi-sparkpost-tracking", {
+      name: "pulumi-sparkpost-tracking",
+      version: "3.4.5",
+    });
+    write("project/node_modules/pulumi-sparkpost-tracking/bin/sandbox", { version: "0.0.1" });
+    const start = path.join(
+      directory,
+      "project/node_modules/pulumi-sparkpost-tracking/bin/sandbox",
+    );
+    expect(packageVersion(start)).toBe("3.4.5");
+  });
+
+  it("says what is missing when there is no package.json of the package", () => {
+    write("project", { name: "my-infrastructure", version: "1.0.0" });
+    const start = path.join(directory, "project", "copied");
+    expect(() => packageVersion(start)).toThrow(
+      `No package.json of pulumi-sparkpost-tracking found at or above ${start}: ` +
+        "run the sandbox from the package (source or installed), not from a copied file.",
+    );
   });
 });
