@@ -1,21 +1,43 @@
-import { isSparkPostError } from "../sparkpost";
+import { isNotFound, isSparkPostError } from "../sparkpost";
+
+/** " after 3 attempts" when a call was sent more than once. */
+function attemptsNote(attempts: number): string {
+  return attempts > 1 ? ` after ${attempts} attempts` : "";
+}
 
 /**
  * The message for a failed SparkPost call, in the words users need: what we were doing, what
- * SparkPost said (its own words and status), and what to do about it.
+ * came back (SparkPost's own words and status, or what arrived instead), and what to do.
  *
  *   SparkPost refused to create tracking domain track.example.com (409): The tracking domain
  *   already exists. Set adopt: true to manage the existing domain.
  */
 export function apiFailureMessage(action: string, error: unknown, advice?: string): string {
   const suffix = advice ? ` ${advice}` : "";
-  if (isSparkPostError(error)) {
-    return error.status === undefined
-      ? `Could not reach SparkPost to ${action}: ${sentence(error.apiMessage)}${suffix}`
-      : `SparkPost refused to ${action} (${error.status}): ${sentence(error.apiMessage)}${suffix}`;
+  if (!isSparkPostError(error)) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `Could not ${action}: ${sentence(reason)}${suffix}`;
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return `Could not ${action}: ${sentence(reason)}${suffix}`;
+  const attempts = attemptsNote(error.attempts);
+  const said = sentence(error.apiMessage);
+  switch (error.kind) {
+    case "unreachable":
+      return `Could not reach SparkPost to ${action}${attempts}: ${said}${suffix}`;
+    case "unexpected":
+      return (
+        `SparkPost's answer to the request to ${action} was not what its API documents ` +
+        `(${error.status}${attempts}): ${said}${suffix}`
+      );
+    case "refused":
+      if (error.status === 404 && !isNotFound(error)) {
+        return (
+          `Could not ${action}: the answer (404${attempts}) did not come from the SparkPost API: ` +
+          `${said} Check sparkpost:apiUrl (the API base, ending in /api/v1) and any proxy in ` +
+          `between.${suffix}`
+        );
+      }
+      return `SparkPost refused to ${action} (${error.status}${attempts}): ${said}${suffix}`;
+  }
 }
 
 /** Wraps a failed call in an Error with `apiFailureMessage`, keeping the original as `cause`. */
@@ -23,8 +45,9 @@ export function apiFailure(action: string, error: unknown, advice?: string): Err
   return new Error(apiFailureMessage(action, error, advice), { cause: error });
 }
 
+/** The HTTP status SparkPost answered with, when it answered with an error status. */
 export function statusOf(error: unknown): number | undefined {
-  return isSparkPostError(error) ? error.status : undefined;
+  return isSparkPostError(error) && error.kind === "refused" ? error.status : undefined;
 }
 
 function sentence(text: string): string {
@@ -48,11 +71,14 @@ export async function attempt<T>(
   }
 }
 
-/** Like `attempt`, for undoing something: an object already gone (404) counts as done. */
+/**
+ * Like `attempt`, for undoing something: an object SparkPost says does not exist counts as done.
+ * A 404 that did not come from SparkPost's API is an error like any other.
+ */
 export async function attemptUnlessGone(action: string, call: Promise<unknown>): Promise<void> {
   try {
     await call;
   } catch (error) {
-    if (statusOf(error) !== 404) throw apiFailure(action, error);
+    if (!isNotFound(error)) throw apiFailure(action, error);
   }
 }
