@@ -1,11 +1,13 @@
 import { checkTrackingCname, PreflightMode, PreflightResult } from "../dns/preflight";
 import {
+  isNotFound,
   isSparkPostError,
   type Scope,
   type SparkPostClient,
   type VerifyResult,
 } from "../sparkpost";
-import { apiFailure, statusOf } from "./apiFailure";
+import { apiFailure, apiFailureMessage } from "./apiFailure";
+import { describeVerifyResult, timeoutMessage, type Observations } from "./verificationReport";
 
 export interface VerificationPlan {
   domain: string;
@@ -15,6 +17,11 @@ export interface VerificationPlan {
   preflight: PreflightMode;
   nameservers?: string[];
   proxied: boolean;
+  /**
+   * Servers that stand in for the system resolvers, for tests of the fallbacks.
+   * @internal
+   */
+  systemResolvers?: string[];
 }
 
 /**
@@ -42,17 +49,23 @@ export function pollTiming(env: NodeJS.ProcessEnv = process.env): PollTiming {
   };
 }
 
-/** What the wait last saw, for progress lines and the timeout message. */
-interface Observations {
-  dns?: PreflightResult;
-  verify?: VerifyResult;
-  verifyRefusal?: string;
-}
+/** Where the wait looks for the record now: as planned, or a fallback when DNS is out of reach. */
+type DnsSource = PreflightMode | "unreachable";
 
 /**
  * Waits until SparkPost says the domain is verified, checking DNS before every verify call:
  * verifying too early makes SparkPost's resolvers cache the record's absence. Prints what it waits
  * for on stdout (the Pulumi CLI shows a dynamic provider's output); never prints a credential.
+ *
+ * It keeps waiting through everything that may pass (DNS not there yet, SparkPost rate limiting,
+ * 5xx, timeouts, an HTTPS check that fails until a certificate is in place) until its own
+ * deadline, which it overruns by at most one poll interval: every DNS query and verify call is
+ * bounded by the time left. It gives up at once on what waiting cannot fix: a blocked domain, a
+ * domain SparkPost no longer has, a key it refuses.
+ *
+ * When no nameserver can be reached for the preflight (UDP/53 blocked), it falls back from the
+ * zone's nameservers to the system resolvers, then to verifying without a preflight on the verify
+ * calls' own backoff, and says so.
  */
 export async function waitForVerification(
   client: SparkPostClient,
@@ -61,28 +74,74 @@ export async function waitForVerification(
   log: (line: string) => void = (line) => console.log(line),
 ): Promise<VerifyResult> {
   const deadline = Date.now() + plan.timeoutSeconds * 1000;
+  const left = () => deadline - Date.now();
   const seen: Observations = {};
+  let source: DnsSource = plan.preflight;
   let nextVerifyAt = 0;
   let verifyPause = timing.firstVerifyPauseMs;
   for (;;) {
-    const dns = await checkTrackingCname(plan.domain, plan.expectedTarget, {
-      mode: plan.preflight,
-      nameservers: plan.nameservers,
-      proxied: plan.proxied,
-      timeoutMs: Math.min(5000, Math.max(500, timing.preflightIntervalMs)),
-    });
-    if (dns.summary !== seen.dns?.summary) log(`${plan.domain}: DNS preflight: ${dns.summary}`);
-    seen.dns = dns;
-    if (dns.ready && Date.now() >= nextVerifyAt) {
-      const verified = await askSparkPost(client, plan, seen, log);
+    if (source !== "off" && source !== "unreachable") {
+      const dns = await checkDns(plan, source, timing, left());
+      if (dns.summary !== seen.dns?.summary) log(`${plan.domain}: DNS preflight: ${dns.summary}`);
+      seen.dns = dns;
+      if (!dns.reachable) {
+        source = fallBack(plan, source, log);
+        seen.dnsFallback = source;
+        continue;
+      }
+    }
+    const dnsReady = source === "off" || source === "unreachable" || seen.dns?.ready === true;
+    if (dnsReady && Date.now() >= nextVerifyAt && left() > 0) {
+      const verified = await askSparkPost(client, plan, seen, log, left());
       if (verified) return verified;
       nextVerifyAt = Date.now() + verifyPause;
       verifyPause = Math.min(verifyPause * 2, timing.maxVerifyPauseMs);
     }
-    if (Date.now() + timing.preflightIntervalMs > deadline)
-      throw new Error(timeoutMessage(plan, seen));
-    await new Promise((resolve) => setTimeout(resolve, timing.preflightIntervalMs));
+    if (left() <= 0) throw new Error(timeoutMessage(plan, seen));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(timing.preflightIntervalMs, left())),
+    );
   }
+}
+
+/** One preflight, bounded by the time left. */
+function checkDns(
+  plan: VerificationPlan,
+  mode: PreflightMode,
+  timing: PollTiming,
+  timeLeftMs: number,
+): Promise<PreflightResult> {
+  const timeoutMs = Math.min(5000, Math.max(500, timing.preflightIntervalMs));
+  return checkTrackingCname(plan.domain, plan.expectedTarget, {
+    mode,
+    // Given nameservers stand for the zone's authorities; the resolver fallback asks the system's.
+    nameservers: mode === plan.preflight ? plan.nameservers : undefined,
+    proxied: plan.proxied,
+    timeoutMs: Math.max(100, Math.min(timeoutMs, timeLeftMs)),
+    systemResolvers: plan.systemResolvers,
+  });
+}
+
+/** The next place to look for the record when `from` reached no DNS server, said in the log. */
+function fallBack(plan: VerificationPlan, from: PreflightMode, log: (line: string) => void) {
+  if (from === "authoritative") {
+    log(
+      `${plan.domain}: no nameserver answered the preflight; asking the system resolvers instead.`,
+    );
+    return "resolver" as const;
+  }
+  log(
+    `${plan.domain}: no DNS server answered the preflight either, so DNS cannot be checked from ` +
+      "this machine: asking SparkPost to verify without it, backing off between calls.",
+  );
+  return "unreachable" as const;
+}
+
+/** True for a verify failure that may pass if the wait goes on: rate limits, 5xx, no answer. */
+function isTransient(error: unknown): boolean {
+  if (!isSparkPostError(error)) return false;
+  if (error.kind !== "refused") return true;
+  return error.status === 429 || (error.status ?? 0) >= 500;
 }
 
 /** One verify call: the result when verified, undefined to keep waiting, or a thrown final error. */
@@ -91,25 +150,34 @@ async function askSparkPost(
   plan: VerificationPlan,
   seen: Observations,
   log: (line: string) => void,
+  timeLeftMs: number,
 ): Promise<VerifyResult | undefined> {
+  const action = `verify tracking domain ${plan.domain}`;
   let result: VerifyResult;
   try {
-    result = await client.verifyTrackingDomain(plan.domain, plan.scope);
+    result = await client.verifyTrackingDomain(plan.domain, plan.scope, { budgetMs: timeLeftMs });
   } catch (error) {
     // A secure domain fails with 400 until its certificate works: that is worth waiting for.
-    if (isSparkPostError(error) && error.status === 400) {
+    if (isSparkPostError(error) && error.kind === "refused" && error.status === 400) {
       seen.verifyRefusal = error.apiMessage;
       log(`${plan.domain}: SparkPost could not verify it yet: ${error.apiMessage}`);
       return undefined;
     }
-    const advice =
-      statusOf(error) === 404
-        ? "The tracking domain no longer exists: run `pulumi refresh`, then `pulumi up` to create it again."
-        : undefined;
-    throw apiFailure(`verify tracking domain ${plan.domain}`, error, advice);
+    if (isTransient(error)) {
+      seen.transientFailure = apiFailureMessage(action, error);
+      log(
+        `${plan.domain}: ${seen.transientFailure} Still waiting, ${Math.round(timeLeftMs / 1000)} s left.`,
+      );
+      return undefined;
+    }
+    const advice = isNotFound(error)
+      ? "The tracking domain no longer exists: run `pulumi refresh`, then `pulumi up` to create it again."
+      : undefined;
+    throw apiFailure(action, error, advice);
   }
   seen.verify = result;
   seen.verifyRefusal = undefined;
+  seen.transientFailure = undefined;
   if (result.verified) {
     log(`${plan.domain}: verified by SparkPost.`);
     return result;
@@ -119,27 +187,6 @@ async function askSparkPost(
       `SparkPost blocked tracking domain ${plan.domain} (compliance_status: blocked). Waiting will not help: contact SparkPost support, or use another domain.`,
     );
   }
-  log(`${plan.domain}: not verified yet (${sparkPostSaid(result)}); asking again later.`);
+  log(`${plan.domain}: not verified yet (${describeVerifyResult(result)}); asking again later.`);
   return undefined;
-}
-
-function sparkPostSaid(result: VerifyResult): string {
-  return `verified: ${result.verified}, cname_status: "${result.cname_status}", compliance_status: "${result.compliance_status}"`;
-}
-
-function timeoutMessage(plan: VerificationPlan, seen: Observations): string {
-  const sparkPost = seen.verify
-    ? sparkPostSaid(seen.verify)
-    : seen.verifyRefusal
-      ? seen.verifyRefusal.replace(/\.$/, "")
-      : "nothing yet: verify was never called because DNS never showed the expected record";
-  const secureHint = seen.verifyRefusal
-    ? ` For an HTTPS (secure) domain, check that https://${plan.domain} serves a valid certificate.`
-    : "";
-  return (
-    `Timed out after ${plan.timeoutSeconds} s waiting for SparkPost to verify tracking domain ${plan.domain}. ` +
-    `DNS: ${seen.dns?.summary ?? "not checked"}. SparkPost last said: ${sparkPost}. ` +
-    `Check that ${plan.domain} is a CNAME to ${plan.expectedTarget} in the zone's authoritative DNS, ` +
-    `then run \`pulumi up\` again (raise timeoutSeconds if DNS changes take long to publish).${secureHint}`
-  );
 }

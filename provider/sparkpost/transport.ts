@@ -1,39 +1,48 @@
 /**
- * Sends one SparkPost API request over undici: headers, JSON, a timeout on every attempt, retries,
- * and a per-process bound on requests in flight. Turns every failure into a SparkPostError.
+ * Sends one SparkPost API request over undici: headers, JSON, a timeout on every attempt, a time
+ * budget for the whole call, retries, and the per-process bound on requests in flight. Turns every
+ * failure into a SparkPostError that says what came back and after how many attempts.
+ *
+ * Retries are a loop of fresh requests rather than undici's RetryAgent: after a body that stalled
+ * part-way, that agent resumes with a `Range` request and rejects the full answer SparkPost sends
+ * back, so a successful retry surfaced as "Could not reach SparkPost".
  */
-import { Agent, RetryAgent, request, type Dispatcher } from "undici";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Agent, request, type Dispatcher } from "undici";
 import { USER_AGENT } from "../version";
-import { createSparkPostError, parseErrorBody } from "./errors";
-import { retryCallback, type Replay, type RetrySettings, type RetryTracker } from "./retryPolicy";
+import { createSparkPostError, excerpt, parseErrorBody, type SparkPostError } from "./errors";
+import { pauseRequests, waitForRateLimit } from "./rateLimitGate";
+import { redact, redactValue } from "./redact";
+import { sharedRequestSlots, SLOW_REQUEST_MS, type RequestSlots } from "./requestSlots";
+import {
+  isRetryable,
+  parseRetryAfter,
+  retryDelayMs,
+  retryLimit,
+  type Failure,
+  type Replay,
+  type RetrySettings,
+} from "./retryPolicy";
 import type { Scope } from "./types";
 
-/** Connections per API origin the shared agent opens; one request each (no pipelining). */
-export const MAX_CONNECTIONS_PER_ORIGIN = 8;
-
-// A string key, not a captured Symbol: the closure serializer cannot serialize symbol values.
-const AGENT_KEY = "pulumi-sparkpost-tracking.agent";
-
 /**
- * The process-wide connection pool, created on first use. Kept on `globalThis` so that every
- * serialized copy of the providers shares it: 200 resources in one `pulumi up` then queue for 8
- * connections instead of setting off a storm of 429s.
+ * Connections per API origin. More than the requests allowed in flight, so that requests that
+ * stopped counting against that bound (slow ones) do not hold back the others.
  */
+export const MAX_CONNECTIONS_PER_ORIGIN = 32;
+
+let processAgent: Agent | undefined;
+
+/** The process-wide connection pool, created on first use. */
 export function sharedAgent(): Dispatcher {
-  const store = globalThis as Record<symbol, Dispatcher | undefined>;
-  let agent = store[Symbol.for(AGENT_KEY)];
-  if (agent === undefined) {
-    agent = new Agent({ connections: MAX_CONNECTIONS_PER_ORIGIN, pipelining: 1 });
-    store[Symbol.for(AGENT_KEY)] = agent;
-  }
-  return agent;
+  processAgent ??= new Agent({ connections: MAX_CONNECTIONS_PER_ORIGIN, pipelining: 1 });
+  return processAgent;
 }
 
 /** Closes the shared pool (the next request opens a new one); for orderly shutdown and tests. */
 export async function closeSharedAgent(): Promise<void> {
-  const store = globalThis as Record<symbol, Dispatcher | undefined>;
-  const agent = store[Symbol.for(AGENT_KEY)];
-  store[Symbol.for(AGENT_KEY)] = undefined;
+  const agent = processAgent;
+  processAgent = undefined;
   await agent?.close();
 }
 
@@ -46,13 +55,17 @@ export interface ApiRequest {
   body?: unknown;
   scope?: Scope;
   replay: Replay;
+  /** How long one attempt may wait for the answer's headers, and for each gap in its body. */
   timeoutMs: number;
+  /** How long the whole call may take once it has its first slot: attempts and waits. */
+  budgetMs: number;
 }
 
 /** A successful answer: its status and parsed JSON body (undefined when empty). */
 export interface ApiResponse {
   status: number;
   body: unknown;
+  attempts: number;
 }
 
 /** What the transport needs from the client's options. */
@@ -61,8 +74,12 @@ export interface TransportSettings {
   baseUrl: string;
   retry: RetrySettings;
   log: (line: string) => void;
-  /** The pool under the retries; the shared agent unless a caller brings its own. */
+  /** The connection pool; the shared agent unless a caller brings its own. */
   dispatcher?: Dispatcher;
+  /** The bound on requests in flight; the process-wide one unless a caller brings its own. */
+  slots?: RequestSlots;
+  /** After this long in flight a request gives up its slot. @default 5000 */
+  slowRequestMs?: number;
 }
 
 function headersFor(apiKey: string, request: ApiRequest): Record<string, string> {
@@ -94,6 +111,8 @@ export function describeNetworkFailure(
     case "UND_ERR_HEADERS_TIMEOUT":
     case "UND_ERR_BODY_TIMEOUT":
       return `no response within ${timeoutMs} ms (${code})`;
+    case "CALL_TIME_LIMIT":
+      return `no complete response within the call's time limit (${code})`;
     case "ECONNRESET":
       return "connection reset (ECONNRESET)";
     case "UND_ERR_SOCKET":
@@ -106,92 +125,158 @@ export function describeNetworkFailure(
 }
 
 function errorCode(error: unknown): string | undefined {
+  if ((error as { name?: unknown } | null)?.name === "TimeoutError") return "CALL_TIME_LIMIT";
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
 }
 
-/** Removes the API key from text that came from elsewhere (bodies, library messages). */
-function redact(text: string, apiKey: string): string {
-  // Too short a "key" would shred every message; real keys are 40 characters.
-  return apiKey.length >= 8 ? text.split(apiKey).join("[redacted]") : text;
+/** What one attempt brought back: an answer with a status, or a network failure. */
+type AttemptOutcome =
+  | { status: number; text: string; retryAfter?: string }
+  | { code?: string; message: string; cause: unknown; timeoutMs: number };
+
+async function attemptOnce(
+  settings: TransportSettings,
+  apiRequest: ApiRequest,
+  url: string,
+  timeoutMs: number,
+  callRemainingMs: number,
+): Promise<AttemptOutcome> {
+  try {
+    const response = await request(url, {
+      dispatcher: settings.dispatcher ?? sharedAgent(),
+      method: apiRequest.method,
+      headers: headersFor(settings.apiKey, apiRequest),
+      body: apiRequest.body === undefined ? undefined : JSON.stringify(apiRequest.body),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      // The hard stop of the call's budget, for a body that trickles in slower than the gaps.
+      signal: AbortSignal.timeout(Math.max(1, callRemainingMs)),
+    });
+    const retryAfter = response.headers["retry-after"];
+    return {
+      status: response.statusCode,
+      text: await response.body.text(),
+      retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { code: errorCode(error), message, cause: error, timeoutMs };
+  }
+}
+
+function failureOf(outcome: AttemptOutcome): Failure {
+  if ("status" in outcome) {
+    return { status: outcome.status, retryAfterMs: parseRetryAfter(outcome.retryAfter) };
+  }
+  return { code: outcome.code };
 }
 
 /**
- * Sends `apiRequest`, retrying as its `replay` allows, and returns the 2xx answer.
+ * Sends `apiRequest`, retrying as its `replay` allows within its budget, and returns the 2xx
+ * answer with its body parsed.
  *
- * @throws SparkPostError for any other status, an unreadable body, or no answer after retries.
+ * @throws SparkPostError for any other status, a 2xx body that is not JSON, or no answer.
  */
 export async function send(
   settings: TransportSettings,
   apiRequest: ApiRequest,
 ): Promise<ApiResponse> {
   const { method, path } = apiRequest;
-  const tracker: RetryTracker = {
-    attempts: 1,
-    onRetry(failure, delayMs) {
-      const reason =
-        failure.status !== undefined
-          ? `HTTP ${failure.status}`
-          : describeNetworkFailure(failure.code, "network error", apiRequest.timeoutMs);
-      settings.log(
-        `SparkPost API ${method} ${path}: ${reason}, retry ${this.attempts} of ` +
-          `${settings.retry.maxRetries} in ${delayMs} ms`,
-      );
-    },
-  };
-  /** The error for this request: from an error body when there is one, else from `message`. */
-  const fail = (outcome: { status?: number; body?: string; message?: string; cause?: unknown }) => {
-    const { errors, apiMessage } =
-      outcome.body !== undefined && outcome.status !== undefined
-        ? parseErrorBody(redact(outcome.body, settings.apiKey), outcome.status)
-        : { errors: [], apiMessage: redact(outcome.message ?? "", settings.apiKey) };
-    const { status, cause } = outcome;
+  const url = new URL(`${settings.baseUrl}${path}`);
+  url.search = new URLSearchParams(apiRequest.query).toString();
+  const slots = settings.slots ?? sharedRequestSlots();
+  const clean = (value: unknown) => redactValue(value, settings.apiKey);
+  const fail = (outcome: AttemptOutcome, attempts: number, note = ""): SparkPostError => {
+    if (!("status" in outcome)) {
+      const reason = describeNetworkFailure(outcome.code, outcome.message, outcome.timeoutMs);
+      const apiMessage = redact(`${reason}${note}`, settings.apiKey);
+      return createSparkPostError({
+        kind: "unreachable",
+        method,
+        path,
+        errors: [],
+        apiMessage,
+        attempts,
+        cause: outcome.cause,
+      });
+    }
+    const { errors, apiMessage } = parseErrorBody(outcome.text, outcome.status, clean);
     return createSparkPostError({
+      kind: "refused",
       method,
       path,
-      status,
+      status: outcome.status,
       errors,
-      apiMessage,
-      cause,
-      attempts: tracker.attempts,
+      apiMessage: `${apiMessage}${note}`,
+      attempts,
     });
   };
 
-  const dispatcher = new RetryAgent(settings.dispatcher ?? sharedAgent(), {
-    throwOnError: false,
-    retry: retryCallback(apiRequest.replay, settings.retry, tracker),
-  });
-  const headers = headersFor(settings.apiKey, apiRequest);
-  const search = new URLSearchParams(apiRequest.query).toString();
-  const query = search === "" ? "" : `?${search}`;
-  let status: number;
-  let text: string;
-  try {
-    const response = await request(`${settings.baseUrl}${path}${query}`, {
-      dispatcher,
-      method,
-      headers,
-      body: apiRequest.body === undefined ? undefined : JSON.stringify(apiRequest.body),
-      headersTimeout: apiRequest.timeoutMs,
-      bodyTimeout: apiRequest.timeoutMs,
-    });
-    status = response.statusCode;
-    text = await response.body.text();
-  } catch (error) {
-    const fallback = error instanceof Error ? error.message : String(error);
-    const message = describeNetworkFailure(errorCode(error), fallback, apiRequest.timeoutMs);
-    throw fail({ cause: error, message });
+  let deadline: number | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const release = await slots.acquire();
+    let outcome: AttemptOutcome;
+    try {
+      await waitForRateLimit(url.origin);
+      deadline ??= Date.now() + apiRequest.budgetMs;
+      const remaining = deadline - Date.now();
+      const timeoutMs = Math.max(1, Math.min(apiRequest.timeoutMs, remaining));
+      const slow = setTimeout(release, settings.slowRequestMs ?? SLOW_REQUEST_MS);
+      try {
+        outcome = await attemptOnce(settings, apiRequest, url.href, timeoutMs, remaining);
+      } finally {
+        clearTimeout(slow);
+      }
+    } finally {
+      release();
+    }
+
+    if ("status" in outcome && outcome.status >= 200 && outcome.status < 300) {
+      return { status: outcome.status, body: parseSuccess(outcome, attempt), attempts: attempt };
+    }
+    const failure = failureOf(outcome);
+    const limit = retryLimit(failure, settings.retry);
+    if (!isRetryable(apiRequest.replay, failure) || attempt > limit) {
+      throw fail(outcome, attempt);
+    }
+    const delayMs = retryDelayMs(attempt, failure, settings.retry);
+    const left = deadline - Date.now();
+    if (left <= 0) throw fail(outcome, attempt);
+    if (delayMs >= left) {
+      const wait = (delayMs / 1000).toFixed(1);
+      throw fail(
+        outcome,
+        attempt,
+        ` (the next attempt, in ${wait} s, would pass the call's time limit of ${apiRequest.budgetMs / 1000} s)`,
+      );
+    }
+    if (failure.status === 429) pauseRequests(url.origin, delayMs);
+    const reason =
+      failure.status !== undefined
+        ? `HTTP ${failure.status}`
+        : describeNetworkFailure(failure.code, "network error", apiRequest.timeoutMs);
+    settings.log(
+      `SparkPost API ${method} ${path}: ${reason}, retry ${attempt} of ${limit} in ${delayMs} ms`,
+    );
+    await sleep(delayMs);
   }
-  if (status < 200 || status >= 300) {
-    throw fail({ status, body: text });
-  }
-  if (text.trim() === "") {
-    return { status, body: undefined };
-  }
-  try {
-    return { status, body: JSON.parse(text) as unknown };
-  } catch {
-    const excerpt = text.replace(/\s+/g, " ").slice(0, 200);
-    throw fail({ status, message: `the response is not JSON: ${excerpt}` });
+
+  /** The JSON body of a 2xx answer (undefined when empty); an unreadable one is an error. */
+  function parseSuccess(answer: { status: number; text: string }, attempts: number): unknown {
+    if (answer.text.trim() === "") return undefined;
+    try {
+      return JSON.parse(answer.text) as unknown;
+    } catch {
+      throw createSparkPostError({
+        kind: "unexpected",
+        method,
+        path,
+        status: answer.status,
+        errors: [],
+        apiMessage: `the body is not JSON: ${redact(excerpt(answer.text), settings.apiKey)}`,
+        attempts,
+      });
+    }
   }
 }
