@@ -83,6 +83,12 @@ export function consistencyProblems(entries: readonly TrackingDomainEntry[]): st
     (entry.sendingDomains ?? []).forEach((name, position) => {
       const sendingDomain = normalizeHostname(name);
       const field = `sendingDomains[${position}]`;
+      if (sendingDomain === domain) {
+        problems.push(
+          `${entryPath(index, field)} is the entry's own tracking domain "${domain}": list the sending domains whose links and opens should go through it, such as "mail.example.com"`,
+        );
+        return;
+      }
       const linkedBy = sendingDomains.earlier(sendingDomain, entryPath(index, field));
       if (linkedBy !== undefined) {
         problems.push(

@@ -8,7 +8,7 @@ import { TrackingDomain } from "../resources/trackingDomain";
 import { TrackingDomainVerification } from "../resources/trackingDomainVerification";
 import type { CustomTrackingDomainArgs, CustomTrackingDomainDnsArgs } from "./args";
 import { claimDefault } from "./defaultClaims";
-import { programDnsRecord, programRegion, regionProblem } from "./programDnsRecord";
+import { programDnsRecord, programRegion } from "./programDnsRecord";
 import { validateArgs } from "./validateArgs";
 
 /**
@@ -61,15 +61,18 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
     const plain = validateArgs(args);
     super("sparkpost:index:CustomTrackingDomain", name, {}, opts);
 
-    const region = programRegion();
-    const badRegion = regionProblem(region);
-    if (badRegion !== undefined) throw new pulumi.ResourceError(badRegion, this);
+    let region: string;
+    try {
+      region = programRegion();
+    } catch (error) {
+      throw new pulumi.ResourceError((error as Error).message, this);
+    }
     if (plain.makeDefault && isPlainSubaccount(args.subaccountId)) {
       const refusal = claimDefault(name, args.subaccountId);
       if (refusal !== undefined) throw new pulumi.ResourceError(refusal, this);
     }
 
-    this.dnsRecord = programDnsRecord(args.domain, args.cnameTarget, region.region);
+    this.dnsRecord = programDnsRecord(args.domain, args.cnameTarget, region);
     const { subaccountId } = args;
     this.trackingDomain = new TrackingDomain(
       `${name}-domain`,
@@ -95,8 +98,12 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
         preflight: args.verification?.preflight,
         nameservers: args.verification?.nameservers,
         proxied: args.dns.provider === "cloudflare" ? (args.dns.proxied ?? false) : undefined,
-        // A new target means a new record: verify again.
-        triggers: [target],
+        // A new target means a new record, and a change of `secure` a check over the other
+        // protocol (SparkPost's only check of HTTPS): verify again. HTTP adds nothing, so stacks
+        // that never set `secure` keep the triggers they always had.
+        triggers: pulumi
+          .all([target, args.secure])
+          .apply(([value, secure]) => (secure === true ? [value, "https"] : [value])),
       },
       { parent: this, dependsOn: this.record ? [this.record] : [] },
     );

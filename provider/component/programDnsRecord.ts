@@ -1,36 +1,40 @@
 /**
- * The CNAME record as the program computes it, from `sparkpost:region` and the arguments alone:
- * no resource output goes in, so `pulumi preview` shows its name and value.
+ * The CNAME record as the program computes it, from the connection's region and the arguments
+ * alone: no resource output goes in, so `pulumi preview` shows its name and value.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SPARKPOST_REGIONS, trackingDnsRecord, TrackingDnsRecord } from "../dns/record";
+import { trackingDnsRecord, TrackingDnsRecord } from "../dns/record";
+import { regionOf, type Region, type SourcedSetting } from "../sparkpost/connection";
 
-/** Where the region came from, so an error can say what to fix. */
-interface RegionSetting {
-  region: string;
-  source: "config" | "environment" | "default";
+function setting(
+  configValue: string | undefined,
+  configKey: string,
+  envName: string,
+): SourcedSetting | undefined {
+  if (configValue !== undefined && configValue.trim() !== "") {
+    return { value: configValue.trim(), source: configKey };
+  }
+  const fromEnvironment = process.env[envName];
+  if (fromEnvironment !== undefined && fromEnvironment.trim() !== "") {
+    return { value: fromEnvironment.trim(), source: envName };
+  }
+  return undefined;
 }
 
 /**
- * The region the program computes CNAME targets for: `sparkpost:region`, else the
- * SPARKPOST_REGION environment variable, else "us" (the providers resolve it the same way).
+ * The region the program computes CNAME targets for, resolved as the providers resolve it:
+ * `sparkpost:region`, else SPARKPOST_REGION, else the region of a regional API URL
+ * (`sparkpost:apiUrl` or SPARKPOST_API_URL on `api.eu.sparkpost.com` means "eu"), else "us".
+ *
+ * @throws an error named SparkPostConfigurationError for an unknown region, or one that
+ * contradicts the API URL, saying which setting to fix.
  */
-export function programRegion(): RegionSetting {
-  const configured = new pulumi.Config("sparkpost").get("region");
-  if (configured !== undefined) return { region: configured, source: "config" };
-  const fromEnvironment = process.env.SPARKPOST_REGION;
-  if (fromEnvironment) return { region: fromEnvironment, source: "environment" };
-  return { region: "us", source: "default" };
-}
-
-/** Why `setting` is not a SparkPost region, in words that say where to fix it; else undefined. */
-export function regionProblem(setting: RegionSetting): string | undefined {
-  if ((SPARKPOST_REGIONS as readonly string[]).includes(setting.region)) return undefined;
-  const allowed = SPARKPOST_REGIONS.map((region) => `"${region}"`).join(" or ");
-  const found = JSON.stringify(setting.region);
-  return setting.source === "config"
-    ? `sparkpost:region is ${found}, but it must be ${allowed}: fix it with \`pulumi config set sparkpost:region eu\`, or remove it for "us".`
-    : `SPARKPOST_REGION is ${found}, but it must be ${allowed}: fix the environment variable, or unset it for "us".`;
+export function programRegion(): Region {
+  const config = new pulumi.Config("sparkpost");
+  return regionOf(
+    setting(config.get("region"), "sparkpost:region", "SPARKPOST_REGION"),
+    setting(config.get("apiUrl"), "sparkpost:apiUrl", "SPARKPOST_API_URL"),
+  );
 }
 
 /** The record for `domain`, pointing at `target` when given, else at `region`'s endpoint. */

@@ -22,10 +22,20 @@ export function validateArgs(args: CustomTrackingDomainArgs): PlainArgs {
     validateHostname("cnameTarget", args.cnameTarget, hostnameProblem);
   }
   validateDns(args.dns);
-  return {
-    makeDefault: validateDefault(args.default),
-    sendingDomains: validateSendingDomains(args.sendingDomains),
-  };
+  const sendingDomains = validateSendingDomains(args.sendingDomains);
+  validateNotOwnSendingDomain(args.domain, sendingDomains);
+  return { makeDefault: validateDefault(args.default), sendingDomains };
+}
+
+/** A tracking domain is a CNAME to SparkPost: it cannot also be a sending domain linked to itself. */
+function validateNotOwnSendingDomain(domain: unknown, sendingDomains: string[]): void {
+  if (typeof domain !== "string") return;
+  const index = sendingDomains.indexOf(normalizeHostname(domain));
+  if (index < 0) return;
+  failProperty(
+    `sendingDomains[${index}]`,
+    `sendingDomains[${index}] is the tracking domain ${JSON.stringify(sendingDomains[index])} itself: list the sending domains whose links and opens should go through it, such as "mail.example.com".`,
+  );
 }
 
 function validateHostname(

@@ -17,9 +17,14 @@ export interface Authority {
   failure?: string;
 }
 
-/** The zone the walk found and its nameservers, or why the walk found none. */
+/**
+ * The zone the walk found and its nameservers, or why the walk found none. `unreachable` tells
+ * "the resolvers did not answer" (DNS cannot be checked from here) from an answer that there is
+ * no such zone.
+ */
 export type AuthoritySearch =
-  { found: true; zone: string; authorities: Authority[] } | { found: false; failure: string };
+  | { found: true; zone: string; authorities: Authority[] }
+  | { found: false; failure: string; unreachable: boolean };
 
 /**
  * The names whose NS records may make them the zone of `domain`, nearest first: its parent up to
@@ -69,6 +74,7 @@ export async function findAuthorities(
       return {
         found: false,
         failure: `${resolverName} ${why} when asked for the NS records of ${zone}`,
+        unreachable: true,
       };
     }
     if (hosts.length === 0) continue;
@@ -80,11 +86,16 @@ export async function findAuthorities(
     return { found: true, zone, authorities };
   }
   if (candidates.length === 0) {
-    return { found: false, failure: "it is not a subdomain of a registrable domain" };
+    return {
+      found: false,
+      failure: "it is not a subdomain of a registrable domain",
+      unreachable: false,
+    };
   }
   return {
     found: false,
     failure: `${resolverName} know no NS records for ${candidates.join(", ")}`,
+    unreachable: false,
   };
 }
 

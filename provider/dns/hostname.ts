@@ -26,7 +26,22 @@ export function normalizeHostname(value: string): string {
 export function hostnameProblem(value: string): string | undefined {
   const hostname = normalizeHostname(value);
   if (hostname === "") return `must not be empty; set it to a hostname such as ${EXAMPLE}`;
-  return pastedUrlProblem(hostname) ?? characterProblem(hostname) ?? structureProblem(hostname);
+  return (
+    controlCharacterProblem(hostname) ??
+    pastedUrlProblem(hostname) ??
+    characterProblem(hostname) ??
+    structureProblem(hostname)
+  );
+}
+
+/**
+ * Control characters (a pasted newline, a tab, an escape sequence) are shown escaped, as JSON
+ * writes them: printed raw they would be invisible in the message, or garble the terminal.
+ */
+function controlCharacterProblem(hostname: string): string | undefined {
+  const control = /[\u0000-\u001f\u007f-\u009f]/.exec(hostname);
+  if (!control) return undefined;
+  return `must not contain control characters, but ${JSON.stringify(hostname)} contains ${JSON.stringify(control[0])}`;
 }
 
 /** Parts of a URL or an address that do not belong in a hostname. */

@@ -24,7 +24,7 @@ export function nameserverProblem(value: string): string | undefined {
   const port = parts?.port === undefined ? undefined : Number(parts.port);
   const portValid = port === undefined || (port >= 1 && port <= MAX_PORT);
   if (parts === undefined || isIP(parts.address) === 0 || !portValid) {
-    return `must be an IP address with an optional port, such as "192.0.2.53" or "127.0.0.1:5353", not "${value}"`;
+    return `must be an IP address with an optional port, such as "192.0.2.53" or "127.0.0.1:5353", not ${JSON.stringify(value)}`;
   }
   return undefined;
 }

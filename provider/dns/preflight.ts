@@ -55,6 +55,11 @@ export interface PreflightOptions {
 export interface PreflightResult {
   /** Every server that answered shows the expected target (or, proxied, any address). */
   ready: boolean;
+  /**
+   * Some DNS server answered (yes or no). False when none could be reached: UDP/53 blocked, no
+   * resolvers, every server timing out. DNS then cannot be checked from this machine at all.
+   */
+  reachable: boolean;
   /** The CNAME targets seen, and the addresses of servers that answered only A/AAAA records. */
   observed: string[];
   /** The servers asked: "ns1.example.com (192.0.2.1)", or "127.0.0.1:5353" as given. */
@@ -72,7 +77,8 @@ interface ServerToAsk {
   failure?: string;
 }
 
-type ServerChoice = { group: string; servers: ServerToAsk[] } | { failure: string };
+type ServerChoice =
+  { group: string; servers: ServerToAsk[] } | { failure: string; unreachable: boolean };
 
 function asGiven(servers: string[]): ServerToAsk[] {
   return servers.map((server) => ({ name: server, label: server, server }));
@@ -94,7 +100,10 @@ async function chooseServers(
   const systemResolver = createResolver(options.systemResolvers, timeoutMs);
   const systemServers = systemResolver.getServers();
   if (systemServers.length === 0) {
-    return { failure: "the system has no DNS resolvers configured; set nameservers to ask others" };
+    return {
+      failure: "the system has no DNS resolvers configured; set nameservers to ask others",
+      unreachable: true,
+    };
   }
   if (options.mode === "resolver") {
     return { group: "the system resolvers", servers: asGiven(systemServers) };
@@ -110,6 +119,7 @@ async function chooseServers(
   if (!search.found) {
     return {
       failure: `could not find the authoritative nameservers of ${domain}: ${search.failure}`,
+      unreachable: search.unreachable,
     };
   }
   const servers = search.authorities.map(({ host, server, failure }) => ({
@@ -147,13 +157,14 @@ export async function checkTrackingCname(
   };
   if (options.mode === "off") {
     const summary = `DNS preflight is off, so ${record.domain} is verified without checking its CNAME first`;
-    return { ready: true, observed: [], askedServers: [], summary };
+    return { ready: true, reachable: true, observed: [], askedServers: [], summary };
   }
   validateNameservers(options.nameservers);
   const timeoutMs = options.timeoutMs ?? DEFAULT_PREFLIGHT_TIMEOUT_MS;
   const choice = await chooseServers(record.domain, options, timeoutMs);
   if ("failure" in choice) {
-    return { ready: false, observed: [], askedServers: [], summary: choice.failure };
+    const { failure: summary, unreachable } = choice;
+    return { ready: false, reachable: !unreachable, observed: [], askedServers: [], summary };
   }
   const answers = await askEach(choice.servers, record.domain, timeoutMs);
   const answered = answers.filter(({ answer }) => answer.kind !== "failed");
@@ -161,6 +172,7 @@ export async function checkTrackingCname(
     answered.length > 0 && answered.every(({ answer }) => answerIsReady(answer, record));
   return {
     ready,
+    reachable: answered.length > 0,
     observed: observedValues(answers),
     askedServers: choice.servers.filter((s) => s.server !== undefined).map((s) => s.label),
     summary: summarizeAnswers(choice.group, answers, record, ready),

@@ -3,7 +3,7 @@ import { createClient, setStackConnectionConfig, SparkPostClient } from "../spar
 
 /**
  * Every provider's `configure()`: hands the stack's connection settings to the client. Runs inside
- * the dynamic-provider host, once per serialized provider, before any other call; the key is read
+ * the dynamic-provider host, once per stored provider, before any other call; the key is read
  * here at run time, so it never enters a closure, an input or the state.
  */
 export async function configureConnection(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -14,7 +14,24 @@ export async function configureConnection(request: pulumi.dynamic.ConfigureReque
   });
 }
 
-/** A client for one provider call; progress lines (retries) go to stdout, which the CLI shows. */
-export function sparkpost(): SparkPostClient {
-  return createClient({ log: (line) => console.log(line) });
+/** A positive whole number of milliseconds from the environment, else undefined. */
+function millisecondsFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = Number(env[name]);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * A client for one provider call; progress lines (retries) go to stdout, which the CLI shows.
+ * SPARKPOST_REQUEST_TIMEOUT_MS (each attempt's wait for an answer, verify included) and
+ * SPARKPOST_CALL_TIMEOUT_MS (a whole call, retries included) shorten the waits where a stalled
+ * API should be given up on sooner.
+ */
+export function sparkpost(env: NodeJS.ProcessEnv = process.env): SparkPostClient {
+  const requestTimeoutMs = millisecondsFrom(env, "SPARKPOST_REQUEST_TIMEOUT_MS");
+  return createClient({
+    log: (line) => console.log(line),
+    timeoutMs: requestTimeoutMs,
+    verifyTimeoutMs: requestTimeoutMs,
+    callBudgetMs: millisecondsFrom(env, "SPARKPOST_CALL_TIMEOUT_MS"),
+  });
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isNotFound } from "../sparkpost";
 import { attempt, attemptUnlessGone, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
@@ -62,7 +63,7 @@ async function makeDefault(inputs: DefaultTrackingDomainInputs): Promise<void> {
     (error) =>
       statusOf(error) === 422
         ? "Verify the domain first: make this resource depend on its TrackingDomainVerification (CustomTrackingDomain does this for you)."
-        : statusOf(error) === 404
+        : isNotFound(error)
           ? `Create the tracking domain in ${account} first.`
           : undefined,
   );

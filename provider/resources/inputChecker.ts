@@ -53,6 +53,13 @@ export class InputChecker {
   boolean(property: string, defaultValue: boolean): boolean | undefined {
     const value = this.news[property];
     if (value === undefined || value === null) return defaultValue;
+    return this.optionalBoolean(property);
+  }
+
+  /** A boolean whose absence means something of its own ("keep what SparkPost has"): undefined. */
+  optionalBoolean(property: string): boolean | undefined {
+    const value = this.news[property];
+    if (value === undefined || value === null) return undefined;
     if (isUnknown(value) || typeof value === "boolean") return value as boolean;
     return this.fail(property, `${property} must be true or false, not ${renderValue(value)}.`);
   }
@@ -126,6 +133,18 @@ export class InputChecker {
       if (problem) this.fail(`${property}[${index}]`, `${property}[${index}] ${problem}.`);
     });
     return value as string[];
+  }
+
+  /**
+   * Fails `property` when its checked value equals `other`'s: a sending domain cannot be its own
+   * tracking domain (the tracking domain is a CNAME to SparkPost; mail cannot be sent from it).
+   */
+  distinct(property: string, value: unknown, other: string, otherValue: unknown): void {
+    if (typeof value !== "string" || isUnknown(value) || value !== otherValue) return;
+    this.fail(
+      property,
+      `${property} and ${other} are both ${JSON.stringify(value)}: link the sending domain to a separate tracking domain, such as "track.${value}".`,
+    );
   }
 
   private fail(property: string, reason: string): undefined {

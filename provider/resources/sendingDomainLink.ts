@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isNotFound } from "../sparkpost";
 import { attempt, attemptUnlessGone, statusOf } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
@@ -42,10 +43,31 @@ function checkInputs(news: Record<string, unknown>) {
     trackingDomain: checker.hostname("trackingDomain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
   };
+  checker.distinct("trackingDomain", inputs.trackingDomain, "sendingDomain", inputs.sendingDomain);
   return {
     inputs: withoutUndefined(inputs) as SendingDomainLinkInputs,
     failures: checker.failures,
   };
+}
+
+/**
+ * What to do about a refused link, only where it applies: a sending domain SparkPost does not
+ * have, or a tracking domain it will not link (400/422: not registered, not verified, another
+ * subaccount). Other failures (401, 429, 5xx) speak for themselves.
+ */
+function linkAdvice(
+  error: unknown,
+  { sendingDomain, trackingDomain }: SendingDomainLinkInputs,
+  account: string,
+): string | undefined {
+  if (isNotFound(error)) {
+    return `Sending domain ${sendingDomain} does not exist in ${account}: create and verify it in SparkPost first (this package links sending domains, it does not create them).`;
+  }
+  const status = statusOf(error);
+  if (status === 400 || status === 422) {
+    return `Check that tracking domain ${trackingDomain} exists, is verified, and belongs to ${account} like the sending domain (make this link depend on its TrackingDomainVerification).`;
+  }
+  return undefined;
 }
 
 async function link(inputs: SendingDomainLinkInputs): Promise<void> {
@@ -58,10 +80,7 @@ async function link(inputs: SendingDomainLinkInputs): Promise<void> {
       trackingDomain,
       scopeOf(subaccountId),
     ),
-    (error) =>
-      statusOf(error) === 404
-        ? `Sending domain ${sendingDomain} does not exist in ${account}: create and verify it in SparkPost first (this package links sending domains, it does not create them).`
-        : `Check that tracking domain ${trackingDomain} exists, is verified, and belongs to ${account} like the sending domain (make this link depend on its TrackingDomainVerification).`,
+    (error) => linkAdvice(error, inputs, account),
   );
 }
 

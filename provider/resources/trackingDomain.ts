@@ -1,18 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { SparkPostClient, TrackingDomainObject } from "../sparkpost";
-import { apiFailure, attempt, statusOf } from "./apiFailure";
+import { attempt } from "./apiFailure";
 import { configureConnection, sparkpost } from "./connection";
 import { InputChecker } from "./inputChecker";
 import { providerShim } from "./providerShim";
 import {
-  accountLabel,
   changedProperties,
-  partiallyCreated,
   scopeOf,
   storesLegacyProvider,
   refreshed,
   withoutUndefined,
 } from "./providerSupport";
+import {
+  createTrackingDomain,
+  finishUnconfirmedCreate,
+  isUnconfirmed,
+  trackingDomainOutputs,
+} from "./trackingDomainCreate";
 
 export interface TrackingDomainArgs {
   /**
@@ -22,8 +25,9 @@ export interface TrackingDomainArgs {
   domain: pulumi.Input<string>;
   /**
    * Serve tracked links and the open pixel over HTTPS (port 443) instead of HTTP (port 80).
-   * Verification then needs a valid certificate for the domain. Changes in place.
-   * @default false
+   * Verification then needs a valid certificate for the domain. Changes in place. With `adopt`,
+   * unset keeps the adopted domain's own setting instead of turning HTTPS off.
+   * @default false; with `adopt`, the domain's current setting
    */
   secure?: pulumi.Input<boolean>;
   /**
@@ -44,7 +48,8 @@ export interface TrackingDomainArgs {
 /** The checked inputs the provider works with. */
 export interface TrackingDomainInputs {
   domain: string;
-  secure: boolean;
+  /** Unset only with `adopt`: keep what SparkPost has. */
+  secure?: boolean;
   subaccountId?: number;
   adopt: boolean;
 }
@@ -56,93 +61,33 @@ export interface TrackingDomainStatusOutputs {
 }
 
 export interface TrackingDomainOutputs extends TrackingDomainInputs {
+  secure: boolean;
   port: number;
   isDefault: boolean;
   status: TrackingDomainStatusOutputs;
 }
 
-function checkInputs(news: Record<string, unknown>) {
+/**
+ * An unset `secure` means false, SparkPost's default, except with `adopt`: then it keeps what
+ * SparkPost has, which the previous inputs already say once known (after a refresh, SparkPost's
+ * own value), so it is carried forward and a later preview does not show it being removed.
+ */
+function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown>) {
   const checker = new InputChecker(news);
+  const adopt = checker.boolean("adopt", false);
+  const previousSecure = typeof olds.secure === "boolean" ? olds.secure : undefined;
   const inputs = {
     domain: checker.hostname("domain", { subdomain: true }),
-    secure: checker.boolean("secure", false),
+    secure: checker.optionalBoolean("secure") ?? (adopt ? previousSecure : false),
     subaccountId: checker.subaccountId("subaccountId"),
-    adopt: checker.boolean("adopt", false),
+    adopt,
   };
   return { inputs: withoutUndefined(inputs) as TrackingDomainInputs, failures: checker.failures };
 }
 
-/** Outputs from SparkPost's view of the domain, carrying over the inputs it does not know. */
-export function trackingDomainOutputs(
-  object: TrackingDomainObject,
-  inputs: TrackingDomainInputs,
-): TrackingDomainOutputs {
-  return withoutUndefined({
-    domain: object.domain.toLowerCase(),
-    secure: object.secure,
-    subaccountId: object.subaccount_id || undefined,
-    adopt: inputs.adopt,
-    port: object.port,
-    isDefault: object.default,
-    status: {
-      verified: object.status.verified,
-      cnameStatus: object.status.cname_status,
-      complianceStatus: object.status.compliance_status,
-    },
-  });
-}
-
-/** What a create does, for messages: "create tracking domain t.example.com in subaccount 5". */
-function createAction(inputs: TrackingDomainInputs): string {
-  return `create tracking domain ${inputs.domain} in ${accountLabel(inputs.subaccountId)}`;
-}
-
-async function readBack(client: SparkPostClient, inputs: TrackingDomainInputs) {
-  const object = await client.getTrackingDomain(inputs.domain, scopeOf(inputs.subaccountId));
-  if (!object)
-    throw new Error(
-      `SparkPost does not show tracking domain ${inputs.domain} right after creating it.`,
-    );
-  return trackingDomainOutputs(object, inputs);
-}
-
-/** On 409: take the existing domain over when `adopt` allows it and the subaccount matches. */
-async function adoptExisting(
-  client: SparkPostClient,
-  inputs: TrackingDomainInputs,
-  conflict: unknown,
-) {
-  if (!inputs.adopt) {
-    throw apiFailure(
-      createAction(inputs),
-      conflict,
-      "Set adopt: true to manage the existing domain (Pulumi's import does not work for dynamic resources), or choose another domain.",
-    );
-  }
-  const scope = scopeOf(inputs.subaccountId);
-  const existing = await attempt(
-    `read existing tracking domain ${inputs.domain} to adopt it`,
-    client.getTrackingDomain(inputs.domain),
-  );
-  if (!existing) {
-    throw apiFailure(
-      createAction(inputs),
-      conflict,
-      "It exists, but this API key cannot see it: check the key's subaccount and permissions.",
-    );
-  }
-  const owner = existing.subaccount_id || undefined;
-  if (owner !== inputs.subaccountId) {
-    throw new Error(
-      `Cannot adopt tracking domain ${inputs.domain}: it belongs to ${accountLabel(owner)}, not ${accountLabel(inputs.subaccountId)}. Set subaccountId to ${owner ?? "nothing (unset)"} to adopt it.`,
-    );
-  }
-  if (existing.secure !== inputs.secure) {
-    await attempt(
-      `set secure: ${inputs.secure} on adopted tracking domain ${inputs.domain}`,
-      client.updateTrackingDomain(inputs.domain, { secure: inputs.secure }, scope),
-    );
-  }
+/** True when the program asks for a `secure` other than what the domain has. */
+function secureChanges(olds: { secure?: boolean }, news: TrackingDomainInputs): boolean {
+  return news.secure !== undefined && news.secure !== olds.secure;
 }
 
 export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
@@ -151,13 +96,16 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
 > = {
   configure: configureConnection,
 
-  async check(_olds, news) {
-    return checkInputs(news as unknown as Record<string, unknown>);
+  async check(olds, news) {
+    return checkInputs(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+    );
   },
 
   async diff(_id, olds, news) {
     const replaces = changedProperties(olds, news, ["domain", "subaccountId"]);
-    const updates = changedProperties(olds, news, ["secure"]);
+    const updates = secureChanges(olds, news) ? ["secure"] : [];
     return {
       changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
       replaces,
@@ -167,33 +115,10 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
   },
 
   async create(inputs) {
-    const client = sparkpost();
-    const scope = scopeOf(inputs.subaccountId);
-    try {
-      await client.createTrackingDomain(inputs.domain, { secure: inputs.secure }, scope);
-    } catch (error) {
-      if (statusOf(error) !== 409) {
-        throw apiFailure(createAction(inputs), error);
-      }
-      await adoptExisting(client, inputs, error);
-    }
-    try {
-      return { id: inputs.domain, outs: await readBack(client, inputs) };
-    } catch (error) {
-      // The domain exists now: record it rather than orphan it; refresh fills in the rest.
-      const failure = apiFailure(
-        `read tracking domain ${inputs.domain} back after creating it`,
-        error,
-      );
-      throw partiallyCreated(
-        failure,
-        inputs.domain,
-        { ...inputs, port: inputs.secure ? 443 : 80 },
-        inputs,
-      );
-    }
+    return { id: inputs.domain, outs: await createTrackingDomain(sparkpost(), inputs, inputs) };
   },
 
+  /** One GET. A domain SparkPost says is gone leaves state; anything unreadable is an error. */
   async read(id, props) {
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
     const object = await attempt(
@@ -211,21 +136,39 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
     return refreshed(id, outs, inputs);
   },
 
+  /**
+   * `secure` changed: one PUT, then one GET for the outputs. Nothing to change (only `adopt`, or
+   * a stored provider being replaced): no call. A domain whose creation was never confirmed is
+   * finished first.
+   */
   async update(id, olds, news) {
     const client = sparkpost();
-    if (olds.secure !== news.secure) {
-      await attempt(
-        `set secure: ${news.secure} on tracking domain ${id}`,
-        client.updateTrackingDomain(id, { secure: news.secure }, scopeOf(news.subaccountId)),
+    if (isUnconfirmed(olds)) return { outs: await finishUnconfirmedCreate(client, news, news) };
+    if (!secureChanges(olds, news)) {
+      const { __provider: _stored, ...outputs } = olds as TrackingDomainOutputs & {
+        __provider?: unknown;
+      };
+      return { outs: { ...outputs, adopt: news.adopt } };
+    }
+    const scope = scopeOf(news.subaccountId);
+    await attempt(
+      `set secure: ${news.secure} on tracking domain ${id}`,
+      client.updateTrackingDomain(id, { secure: news.secure }, scope),
+    );
+    const object = await attempt(
+      `read tracking domain ${id} after updating it`,
+      client.getTrackingDomain(id, scope),
+    );
+    if (!object) {
+      throw new Error(
+        `SparkPost no longer has tracking domain ${id} right after updating it: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`,
       );
     }
-    return {
-      outs: await attempt(`read tracking domain ${id} after updating it`, readBack(client, news)),
-    };
+    return { outs: trackingDomainOutputs(object, news) };
   },
 
+  /** One DELETE. A domain SparkPost says is gone counts as deleted; any other 404 is an error. */
   async delete(id, props) {
-    // A domain already gone (404) resolves to false: nothing left to delete.
     await attempt(
       `delete tracking domain ${id}`,
       sparkpost().deleteTrackingDomain(id, scopeOf(props.subaccountId)),

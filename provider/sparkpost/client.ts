@@ -2,11 +2,21 @@
  * Typed calls to the SparkPost tracking-domain and sending-domain endpoints. Knows nothing of
  * Pulumi; every failure is a SparkPostError.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { normalizeApiUrl, resolveApiKey, resolveBaseUrl } from "./connection";
-import { createSparkPostError, isNotFound, isSparkPostError, type SparkPostError } from "./errors";
 import {
-  isRetryable,
+  createSparkPostError,
+  excerpt,
+  isNotFound,
+  isSparkPostError,
+  mayHaveTakenEffect,
+  type SparkPostError,
+} from "./errors";
+import { redact, redactValue } from "./redact";
+import type { RequestSlots } from "./requestSlots";
+import { shapeProblem, type ResponseShape } from "./responseShapes";
+import {
   retryDelayMs,
   retrySettings,
   wasNeverSent,
@@ -30,8 +40,8 @@ export interface ClientOptions {
   /** The API base, e.g. `https://api.sparkpost.com/api/v1`; a trailing slash is tolerated. */
   baseUrl: string;
   /**
-   * Per-attempt wait for the response headers, and again for each gap in the body; undici's
-   * timers fire with about one second of slack. @default 30000
+   * Per-attempt wait for the response headers, and again for each gap in the body.
+   * @default 30000
    */
   timeoutMs?: number;
   /**
@@ -39,44 +49,53 @@ export interface ClientOptions {
    * certificate check), which take longer. @default 60000
    */
   verifyTimeoutMs?: number;
+  /**
+   * How long one call may take in all, its attempts and the waits between them, once it is
+   * under way (time queued behind other requests of the process is not counted). @default 120000
+   */
+  callBudgetMs?: number;
   retry?: RetryOptions;
   /** Receives progress lines, such as each retry. Never given the API key. */
   log?: (line: string) => void;
-  /** The connection pool to send through; the process-wide pool (8 per origin) by default. */
+  /** The connection pool to send through; the process-wide pool by default. */
   dispatcher?: Dispatcher;
+  /** The bound on requests in flight; the process-wide one by default. */
+  slots?: RequestSlots;
+  /** After this long in flight a request stops counting against that bound. @default 5000 */
+  slowRequestMs?: number;
 }
 
-type Call = Omit<ApiRequest, "timeoutMs" | "replay"> & { replay?: Replay; slow?: boolean };
+/** Options of one call. */
+export interface CallOptions {
+  /** A tighter time budget for this call than the client's `callBudgetMs` (a wait's time left). */
+  budgetMs?: number;
+}
+
+/**
+ * What a create found out. `created`: SparkPost created the domain for this call (a clear answer,
+ * or a 409 to a resend after an unclear first answer). `existed`: SparkPost refused with 409 at
+ * once, so the domain was there before. `foundAfterUnclearAnswer`: the answer was lost or garbled
+ * and reading back found the domain, which this call may or may not have created.
+ */
+export type CreateOutcome =
+  | { outcome: "created" }
+  | { outcome: "existed"; conflict: SparkPostError }
+  | { outcome: "foundAfterUnclearAnswer"; object: TrackingDomainObject; unclear: SparkPostError };
+
+/** The `code` of the error a create throws when it cannot tell whether the domain was created. */
+export const CREATE_UNCONFIRMED = "SPARKPOST_CREATE_UNCONFIRMED";
+
+/** How many times a create is sent when answers keep being unclear and reads say it is absent. */
+const MAX_CREATE_SENDS = 3;
+
+type Call = Omit<ApiRequest, "timeoutMs" | "replay" | "budgetMs"> & {
+  replay?: Replay;
+  slow?: boolean;
+  budgetMs?: number;
+};
 
 function domainPath(collection: "tracking-domains" | "sending-domains", domain: string): string {
   return `/${collection}/${encodeURIComponent(domain)}`;
-}
-
-/** The error for a 2xx answer without the `results` SparkPost always sends. */
-function missingResults(call: Call): SparkPostError {
-  return createSparkPostError({
-    method: call.method,
-    path: call.path,
-    status: 200,
-    errors: [],
-    apiMessage: "the response has no results",
-    attempts: 1,
-  });
-}
-
-/** The `results` object of a SparkPost answer. */
-function resultsOf<T>(body: unknown, call: Call): T {
-  const results = (body as { results?: unknown } | undefined)?.results;
-  if (typeof results !== "object" || results === null) throw missingResults(call);
-  return results as T;
-}
-
-/** Returns `fallback` for a 404 SparkPostError and rethrows anything else. */
-function onNotFound<T>(fallback: T): (error: unknown) => T {
-  return (error) => {
-    if (isNotFound(error)) return fallback;
-    throw error;
-  };
 }
 
 /** Calls to the SparkPost API for one key and base URL. Build it with {@link createClient}. */
@@ -84,6 +103,7 @@ export class SparkPostClient {
   private readonly transport: TransportSettings;
   private readonly timeoutMs: number;
   private readonly verifyTimeoutMs: number;
+  private readonly callBudgetMs: number;
 
   constructor(options: ClientOptions) {
     this.transport = {
@@ -92,74 +112,111 @@ export class SparkPostClient {
       retry: retrySettings(options.retry),
       log: options.log ?? (() => undefined),
       dispatcher: options.dispatcher,
+      slots: options.slots,
+      slowRequestMs: options.slowRequestMs,
     };
     // Not enumerable, so that logging or serializing a client does not print the key.
     Object.defineProperty(this, "transport", { enumerable: false });
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.verifyTimeoutMs = options.verifyTimeoutMs ?? 60_000;
+    this.callBudgetMs = options.callBudgetMs ?? 120_000;
   }
 
-  private async call(call: Call): Promise<unknown> {
-    const { slow, replay, ...request } = call;
-    const timeoutMs = slow ? this.verifyTimeoutMs : this.timeoutMs;
+  /** Sends `call` and returns the `results` of its answer, checked against `shape`. */
+  private async call<T>(call: Call, shape: ResponseShape | undefined): Promise<T> {
+    const { slow, replay, budgetMs, ...request } = call;
     const response = await send(this.transport, {
       ...request,
       replay: replay ?? "idempotent",
-      timeoutMs,
+      timeoutMs: slow ? this.verifyTimeoutMs : this.timeoutMs,
+      budgetMs: Math.min(budgetMs ?? Infinity, this.callBudgetMs),
     });
-    return response.body;
+    if (shape === undefined) return undefined as T;
+    const problem = shapeProblem(shape, response.body);
+    if (problem !== undefined) {
+      throw this.unexpectedAnswer(call, response.status, response.attempts, problem, response.body);
+    }
+    return (response.body as { results: T }).results;
+  }
+
+  private unexpectedAnswer(
+    call: Call,
+    status: number,
+    attempts: number,
+    problem: string,
+    body: unknown,
+  ): SparkPostError {
+    const shown =
+      body === undefined
+        ? "an empty body"
+        : JSON.stringify(redactValue(body, this.transport.apiKey));
+    return createSparkPostError({
+      kind: "unexpected",
+      method: call.method,
+      path: call.path,
+      status,
+      errors: [],
+      apiMessage: `${problem} in ${excerpt(redact(shown, this.transport.apiKey))}`,
+      attempts,
+    });
   }
 
   /**
-   * `POST /tracking-domains`. Retried blindly only when the POST surely did not take effect. After
-   * an ambiguous failure (timeout, reset, 5xx) the domain is read back: present means created;
-   * absent means the POST is sent again (for a 5xx that is not 502/503/504, the error is thrown).
+   * `POST /tracking-domains`, sent again only when it surely did not take effect. After an
+   * unclear answer (timeout, reset, 5xx, garbled 200) the domain is read back: present, the
+   * caller decides whether it is its own (`foundAfterUnclearAnswer`); absent, the POST is sent
+   * again, and a 409 to that resend means the first one took effect after all.
+   *
+   * @throws SparkPostError for a clear refusal; an error with code {@link CREATE_UNCONFIRMED}
+   * when the answer was unclear and reading back failed too.
    */
   async createTrackingDomain(
     domain: string,
     options: { secure?: boolean },
     scope?: Scope,
-  ): Promise<{ domain: string }> {
+  ): Promise<CreateOutcome> {
     const body = options.secure === undefined ? { domain } : { domain, secure: options.secure };
-    const call: Call = {
-      method: "POST",
-      path: "/tracking-domains",
-      body,
-      scope,
-      replay: "whenNotSent",
-    };
-    const { maxRetries } = this.transport.retry;
-    for (let replays = 0; ; replays++) {
+    const call: Call = { method: "POST", path: "/tracking-domains", body, scope };
+    let unclear: SparkPostError | undefined;
+    for (let sends = 1; ; sends++) {
       try {
-        return resultsOf<{ domain: string }>(await this.call(call), call);
+        await this.call({ ...call, replay: "whenNotSent" }, "created");
+        return { outcome: "created" };
       } catch (error) {
-        if (!isSparkPostError(error) || !isAmbiguous(error)) throw error;
-        this.transport.log(
-          `SparkPost API POST /tracking-domains: ${outcomeOf(error)} left it unclear whether ` +
-            `${domain} was created; reading it back`,
-        );
-        const existing = await this.getTrackingDomain(domain, scope);
-        if (existing !== undefined) return { domain: existing.domain };
-        if (replays >= maxRetries || !isRetryable("idempotent", failureOf(error))) throw error;
-        const delayMs = retryDelayMs(replays + 1, failureOf(error), this.transport.retry);
-        this.transport.log(
-          `SparkPost API POST /tracking-domains: ${domain} was not created, sending again in ${delayMs} ms`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (!isSparkPostError(error)) throw error;
+        if (error.kind === "refused" && error.status === 409) {
+          return unclear === undefined
+            ? { outcome: "existed", conflict: error }
+            : { outcome: "created" };
+        }
+        if (!mayHaveTakenEffect(error, wasNeverSent)) throw error;
+        unclear = error;
       }
+      this.transport.log(
+        `SparkPost API POST /tracking-domains: ${unclearOutcome(unclear)} left it unclear ` +
+          `whether ${domain} was created; reading it back`,
+      );
+      const existing = await this.getTrackingDomain(domain, scope).catch((readError: unknown) => {
+        throw createUnconfirmed(domain, unclear!, readError);
+      });
+      if (existing !== undefined)
+        return { outcome: "foundAfterUnclearAnswer", object: existing, unclear };
+      if (sends >= MAX_CREATE_SENDS) throw unclear;
+      const delayMs = retryDelayMs(sends, { status: unclear.status }, this.transport.retry);
+      this.transport.log(
+        `SparkPost API POST /tracking-domains: ${domain} was not created, sending again in ${delayMs} ms`,
+      );
+      await sleep(delayMs);
     }
   }
 
-  /** `GET /tracking-domains/{domain}`; undefined when SparkPost answers 404. */
+  /** `GET /tracking-domains/{domain}`; undefined when SparkPost says it does not exist. */
   async getTrackingDomain(
     domain: string,
     scope?: Scope,
   ): Promise<TrackingDomainObject | undefined> {
     const call: Call = { method: "GET", path: domainPath("tracking-domains", domain), scope };
-    return this.call(call).then(
-      (body) => resultsOf<TrackingDomainObject>(body, call),
-      onNotFound(undefined),
-    );
+    return this.call<TrackingDomainObject>(call, "trackingDomain").catch(onNotFound(undefined));
   }
 
   /** `GET /tracking-domains`, optionally only the default ones or those of some subaccounts. */
@@ -171,9 +228,7 @@ export class SparkPostClient {
     if (filter.default !== undefined) query.default = String(filter.default);
     if (filter.subaccounts !== undefined) query.subaccounts = filter.subaccounts.join(",");
     const call: Call = { method: "GET", path: "/tracking-domains", query, scope };
-    const results = resultsOf<unknown>(await this.call(call), call);
-    if (!Array.isArray(results)) throw missingResults(call);
-    return results as TrackingDomainObject[];
+    return this.call<TrackingDomainObject[]>(call, "trackingDomainList");
   }
 
   /** `PUT /tracking-domains/{domain}` with only the fields given. */
@@ -185,23 +240,28 @@ export class SparkPostClient {
     const body: { secure?: boolean; default?: boolean } = {};
     if (changes.secure !== undefined) body.secure = changes.secure;
     if (changes.default !== undefined) body.default = changes.default;
-    await this.call({ method: "PUT", path: domainPath("tracking-domains", domain), body, scope });
+    const path = domainPath("tracking-domains", domain);
+    await this.call({ method: "PUT", path, body, scope }, "updated");
   }
 
   /**
-   * `DELETE /tracking-domains/{domain}`: true when deleted, false when SparkPost says 404 (already
-   * gone, or deleted by an earlier attempt whose answer was lost).
+   * `DELETE /tracking-domains/{domain}`: true when deleted, false when SparkPost says it does not
+   * exist (already gone, or deleted by an earlier attempt whose answer was lost).
    */
   async deleteTrackingDomain(domain: string, scope?: Scope): Promise<boolean> {
     const call: Call = { method: "DELETE", path: domainPath("tracking-domains", domain), scope };
-    return this.call(call).then(() => true, onNotFound(false));
+    return this.call(call, undefined).then(() => true, onNotFound(false));
   }
 
   /** `POST /tracking-domains/{domain}/verify`: SparkPost checks the CNAME now and says so. */
-  async verifyTrackingDomain(domain: string, scope?: Scope): Promise<VerifyResult> {
+  async verifyTrackingDomain(
+    domain: string,
+    scope?: Scope,
+    options: CallOptions = {},
+  ): Promise<VerifyResult> {
     const path = `${domainPath("tracking-domains", domain)}/verify`;
-    const call: Call = { method: "POST", path, scope, slow: true };
-    return resultsOf<VerifyResult>(await this.call(call), call);
+    const call: Call = { method: "POST", path, scope, slow: true, budgetMs: options.budgetMs };
+    return this.call<VerifyResult>(call, "verified");
   }
 
   /** `POST /tracking-domains/{domain}/certificate/check`: can SparkPost manage its certificate? */
@@ -211,7 +271,7 @@ export class SparkPostClient {
   ): Promise<CertificateCheckResult> {
     const path = `${domainPath("tracking-domains", domain)}/certificate/check`;
     const call: Call = { method: "POST", path, scope, slow: true };
-    return resultsOf<CertificateCheckResult>(await this.call(call), call);
+    return this.call<CertificateCheckResult>(call, "certificateCheck");
   }
 
   /**
@@ -224,16 +284,13 @@ export class SparkPostClient {
   ): Promise<CertificateEnableResult> {
     const path = `${domainPath("tracking-domains", domain)}/certificate/enable`;
     const call: Call = { method: "POST", path, scope, replay: "whenNotSent" };
-    return resultsOf<CertificateEnableResult>(await this.call(call), call);
+    return this.call<CertificateEnableResult>(call, "certificateEnable");
   }
 
-  /** `GET /sending-domains/{domain}`; undefined when SparkPost answers 404. */
+  /** `GET /sending-domains/{domain}`; undefined when SparkPost says it does not exist. */
   async getSendingDomain(domain: string, scope?: Scope): Promise<SendingDomainObject | undefined> {
     const call: Call = { method: "GET", path: domainPath("sending-domains", domain), scope };
-    return this.call(call).then(
-      (body) => resultsOf<SendingDomainObject>(body, call),
-      onNotFound(undefined),
-    );
+    return this.call<SendingDomainObject>(call, "sendingDomain").catch(onNotFound(undefined));
   }
 
   /** `PUT /sending-domains/{sendingDomain}` linking `trackingDomain`; `""` removes the link. */
@@ -243,29 +300,34 @@ export class SparkPostClient {
     scope?: Scope,
   ): Promise<void> {
     const body = { tracking_domain: trackingDomain };
-    await this.call({
-      method: "PUT",
-      path: domainPath("sending-domains", sendingDomain),
-      body,
-      scope,
-    });
+    const path = domainPath("sending-domains", sendingDomain);
+    await this.call({ method: "PUT", path, body, scope }, "updated");
   }
 }
 
-function failureOf(error: SparkPostError): { status?: number; code?: string } {
-  if (error.status !== undefined) return { status: error.status };
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return { code: typeof code === "string" ? code : undefined };
+/** Returns `fallback` when SparkPost says the object does not exist, and rethrows anything else. */
+function onNotFound<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (isNotFound(error)) return fallback;
+    throw error;
+  };
 }
 
-function outcomeOf(error: SparkPostError): string {
+function unclearOutcome(error: SparkPostError): string {
+  if (error.kind === "unexpected")
+    return `an unexpected ${error.status} answer (${error.apiMessage})`;
   return error.status !== undefined ? `HTTP ${error.status}` : error.apiMessage;
 }
 
-/** True when a failed POST may have taken effect: a 5xx, or a network failure after sending. */
-function isAmbiguous(error: SparkPostError): boolean {
-  if (error.status !== undefined) return error.status >= 500;
-  return !wasNeverSent(failureOf(error).code);
+/** The error for a create whose outcome nobody can tell: the answer was unclear, the read failed. */
+function createUnconfirmed(domain: string, unclear: SparkPostError, readError: unknown): Error {
+  const why = readError instanceof Error ? readError.message : String(readError);
+  const error = new Error(
+    `SparkPost API POST /tracking-domains: ${unclearOutcome(unclear)} left it unclear whether ` +
+      `${domain} was created, and reading it back failed too: ${why}`,
+    { cause: readError },
+  );
+  return Object.assign(error, { code: CREATE_UNCONFIRMED });
 }
 
 /**

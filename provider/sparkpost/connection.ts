@@ -68,18 +68,12 @@ function stackConnectionConfig(): ConnectionConfig {
   return store[Symbol.for(STACK_CONFIG_KEY)] ?? {};
 }
 
-/** One setting's value and the name of the place it came from, for error messages. */
-interface Setting {
-  value: string;
-  source: string;
-}
-
 function pickSetting(
   configValue: string | undefined,
   configKey: string,
   envValue: string | undefined,
   envName: string,
-): Setting | undefined {
+): SourcedSetting | undefined {
   if (configValue !== undefined && configValue.trim() !== "") {
     return { value: configValue.trim(), source: configKey };
   }
@@ -89,20 +83,39 @@ function pickSetting(
   return undefined;
 }
 
-/** The API base URL of `region`; throws for anything but `us` or `eu`. */
+/**
+ * The API base URL of `region`; throws for anything but `us` or `eu`, saying how to fix the
+ * setting it came from (`source`: a stack config key such as "sparkpost:region", or an
+ * environment variable name).
+ */
 export function regionBaseUrl(region: string, source = "region"): string {
   if (!Object.hasOwn(REGIONS, region)) {
-    throw configurationError(`${source} must be "us" or "eu", got ${JSON.stringify(region)}.`);
+    const fix = source.includes(":")
+      ? `fix it with \`pulumi config set ${source} eu\`, or remove it for "us"`
+      : /^[A-Z_]+$/.test(source)
+        ? `fix the environment variable, or unset it for "us"`
+        : `use "us" or "eu"`;
+    throw configurationError(
+      `${source} is ${JSON.stringify(region)}, but it must be "us" or "eu": ${fix}.`,
+    );
   }
   return REGIONS[region as Region];
 }
 
+/** The path every documented SparkPost API base ends in. */
+export const API_BASE_PATH = "/api/v1";
+
 /**
- * Checks an API base URL and drops its trailing slashes. It must be http(s), carry no query or
- * fragment, and no credentials (the key goes in the `Authorization` header, never in a URL).
+ * Checks an API base URL and drops its trailing slashes. It must be http(s), end in `/api/v1`
+ * (every documented base does: US, EU, Enterprise tenants and the sandbox), and carry no query,
+ * fragment or credentials (the key goes in the `Authorization` header, never in a URL). The path
+ * check matters: against a wrong path a web server answers 404 to everything, which must never be
+ * mistaken for SparkPost saying that a domain is gone.
  */
 export function normalizeApiUrl(apiUrl: string, source = "apiUrl"): string {
-  const example = "such as https://api.eu.sparkpost.com/api/v1";
+  const example =
+    "such as https://api.eu.sparkpost.com/api/v1, https://<tenant>.api.e.sparkpost.com/api/v1 " +
+    "or the sandbox's http://127.0.0.1:4010/api/v1";
   let url: URL;
   try {
     url = new URL(apiUrl);
@@ -124,7 +137,62 @@ export function normalizeApiUrl(apiUrl: string, source = "apiUrl"): string {
         `got ${JSON.stringify(apiUrl)}.`,
     );
   }
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  const path = url.pathname.replace(/\/+$/, "");
+  if (!path.endsWith(API_BASE_PATH)) {
+    throw configurationError(
+      `${source} must be the API base, ending in ${API_BASE_PATH}, ${example}; ` +
+        `got ${JSON.stringify(apiUrl)}.`,
+    );
+  }
+  return `${url.origin}${path}`;
+}
+
+/** The region of SparkPost's own API hosts; other hosts (Enterprise, sandbox) name none. */
+const REGION_OF_API_HOST: Readonly<Record<string, Region>> = {
+  "api.sparkpost.com": "us",
+  "api.eu.sparkpost.com": "eu",
+};
+
+/** The region an API base URL belongs to, when its host is one of SparkPost's regional hosts. */
+export function regionOfApiUrl(apiUrl: string): Region | undefined {
+  let host: string;
+  try {
+    host = new URL(apiUrl).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return Object.hasOwn(REGION_OF_API_HOST, host) ? REGION_OF_API_HOST[host] : undefined;
+}
+
+/** Where a region or API URL setting came from, in the words an error message uses. */
+export interface SourcedSetting {
+  value: string;
+  /** "sparkpost:region", "SPARKPOST_API_URL", ... */
+  source: string;
+}
+
+/**
+ * The region the connection uses, from the region setting and the API URL setting together: the
+ * region when set, else the region of a regional API host (`api.eu.sparkpost.com` is EU), else
+ * "us". A region that contradicts a regional API host is refused: the CNAME target follows the
+ * region, and an EU account can never verify a domain pointing at the US endpoint.
+ *
+ * @throws an error named SparkPostConfigurationError naming both settings.
+ */
+export function regionOf(
+  region: SourcedSetting | undefined,
+  apiUrl: SourcedSetting | undefined,
+): Region {
+  if (region !== undefined) regionBaseUrl(region.value, region.source);
+  const implied = apiUrl === undefined ? undefined : regionOfApiUrl(apiUrl.value);
+  if (region !== undefined && implied !== undefined && region.value !== implied) {
+    throw configurationError(
+      `${region.source} is "${region.value}", but ${apiUrl!.source} ${apiUrl!.value} is SparkPost's ` +
+        `${implied.toUpperCase()} API: set ${region.source} to "${implied}", or remove it, since the ` +
+        "API host already says which region the account is in.",
+    );
+  }
+  return (region?.value as Region | undefined) ?? implied ?? DEFAULT_REGION;
 }
 
 /** The API key from stack config, else `SPARKPOST_API_KEY`; throws when neither is set. */
@@ -145,24 +213,25 @@ export function resolveApiKey(env: NodeJS.ProcessEnv = process.env): string {
   return key.value;
 }
 
+function regionSetting(env: NodeJS.ProcessEnv): SourcedSetting | undefined {
+  const config = stackConnectionConfig();
+  return pickSetting(config.region, "sparkpost:region", env.SPARKPOST_REGION, "SPARKPOST_REGION");
+}
+
+function apiUrlSetting(env: NodeJS.ProcessEnv): SourcedSetting | undefined {
+  const config = stackConnectionConfig();
+  return pickSetting(config.apiUrl, "sparkpost:apiUrl", env.SPARKPOST_API_URL, "SPARKPOST_API_URL");
+}
+
 /**
- * The configured region: `sparkpost:region`, else `SPARKPOST_REGION`, else `us`.
+ * The configured region: `sparkpost:region`, else `SPARKPOST_REGION`, else the region of a
+ * regional API URL, else `us` (see {@link regionOf}).
  *
- * @throws an error named SparkPostConfigurationError for anything but `us` or `eu`, naming where it came from.
+ * @throws an error named SparkPostConfigurationError for anything but `us` or `eu`, or a region
+ * that contradicts the API URL, naming where each came from.
  */
 export function resolveRegion(env: NodeJS.ProcessEnv = process.env): Region {
-  const config = stackConnectionConfig();
-  const region = pickSetting(
-    config.region,
-    "sparkpost:region",
-    env.SPARKPOST_REGION,
-    "SPARKPOST_REGION",
-  );
-  if (region === undefined) {
-    return DEFAULT_REGION;
-  }
-  regionBaseUrl(region.value, region.source);
-  return region.value as Region;
+  return regionOf(regionSetting(env), apiUrlSetting(env));
 }
 
 /**
@@ -171,16 +240,10 @@ export function resolveRegion(env: NodeJS.ProcessEnv = process.env): Region {
  * because the program computes CNAME targets from it.
  */
 export function resolveBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const config = stackConnectionConfig();
-  const regionUrl = REGIONS[resolveRegion(env)];
-  const apiUrl = pickSetting(
-    config.apiUrl,
-    "sparkpost:apiUrl",
-    env.SPARKPOST_API_URL,
-    "SPARKPOST_API_URL",
-  );
+  const region = resolveRegion(env);
+  const apiUrl = apiUrlSetting(env);
   if (apiUrl === undefined) {
-    return regionUrl;
+    return REGIONS[region];
   }
   return normalizeApiUrl(apiUrl.value, apiUrl.source);
 }

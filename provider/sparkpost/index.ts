@@ -6,17 +6,27 @@ export {
   configurationError,
   normalizeApiUrl,
   regionBaseUrl,
+  regionOf,
+  regionOfApiUrl,
   resolveApiKey,
   resolveBaseUrl,
   resolveConnection,
   resolveRegion,
   setStackConnectionConfig,
 } from "./connection";
-export type { ConnectionConfig, Region, ResolvedConnection } from "./connection";
-export { SparkPostClient, createClient } from "./client";
-export type { ClientOptions } from "./client";
-export { SPARKPOST_API_ERROR, createSparkPostError, isNotFound, isSparkPostError } from "./errors";
-export type { SparkPostError, SparkPostErrorDetails } from "./errors";
+export type { ConnectionConfig, Region, ResolvedConnection, SourcedSetting } from "./connection";
+export { CREATE_UNCONFIRMED, SparkPostClient, createClient } from "./client";
+export type { CallOptions, ClientOptions, CreateOutcome } from "./client";
+export {
+  SPARKPOST_API_ERROR,
+  createSparkPostError,
+  isNotFound,
+  isSparkPostError,
+  visible,
+} from "./errors";
+export type { FailureKind, SparkPostError, SparkPostErrorDetails } from "./errors";
+export { clearRateLimitPauses } from "./rateLimitGate";
+export { MAX_REQUESTS_IN_FLIGHT, RequestSlots, SLOW_REQUEST_MS } from "./requestSlots";
 export { RETRYABLE_STATUSES, parseRetryAfter, retryDelayMs } from "./retryPolicy";
 export type { Replay, RetryOptions } from "./retryPolicy";
 export { MAX_CONNECTIONS_PER_ORIGIN, closeSharedAgent } from "./transport";

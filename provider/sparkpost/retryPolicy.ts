@@ -1,17 +1,22 @@
 /**
- * When to send a SparkPost request again, and how long to wait first. Plugged into undici's
- * `RetryAgent` as its `retry` callback, because SparkPost's advice (wait 1 to 5 seconds after a
- * 429) and the create call's "only when surely not taken effect" rule go beyond its defaults.
+ * When to send a SparkPost request again, and how long to wait first. SparkPost's advice (wait 1
+ * to 5 seconds after a 429) and the create call's "only when surely not taken effect" rule go
+ * beyond generic HTTP retry defaults, so the decisions live here as pure functions; the transport
+ * applies them.
  */
-import type { RetryHandler } from "undici";
 
 /** How retries behave; every field has a default. */
 export interface RetryOptions {
-  /** Retries after the first attempt. @default 5 */
+  /** Retries after the first attempt for 5xx answers and network failures. @default 5 */
   maxRetries?: number;
+  /**
+   * Retries after a 429: rate limiting is SparkPost asking to slow down, not a failure, so it is
+   * bounded by the call's time budget more than by this count. @default 30
+   */
+  maxRateLimitRetries?: number;
   /** First backoff step; doubles per retry, with jitter. @default 500 */
   minDelayMs?: number;
-  /** Cap on any wait, a `Retry-After` included. @default 30000 */
+  /** Cap on a computed backoff step. A server's `Retry-After` is honoured beyond it. @default 30000 */
   maxDelayMs?: number;
   /** Wait range after a 429 without `Retry-After` (SparkPost advises 1 to 5 s). @default [1000, 5000] */
   rateLimitDelayMs?: [number, number];
@@ -24,6 +29,7 @@ export type RetrySettings = Required<RetryOptions>;
 export function retrySettings(options: RetryOptions = {}): RetrySettings {
   return {
     maxRetries: options.maxRetries ?? 5,
+    maxRateLimitRetries: options.maxRateLimitRetries ?? 30,
     minDelayMs: options.minDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 30_000,
     rateLimitDelayMs: options.rateLimitDelayMs ?? [1000, 5000],
@@ -36,8 +42,11 @@ export function retrySettings(options: RetryOptions = {}): RetrySettings {
  */
 export type Replay = "idempotent" | "whenNotSent";
 
-/** HTTP statuses that mean "try again later" for every request. */
-export const RETRYABLE_STATUSES: readonly number[] = [429, 502, 503, 504];
+/**
+ * HTTP statuses that mean "try again later" for an idempotent request. SparkPost's 500s are
+ * usually transient too; a create is never resent blindly after one (see the client's create).
+ */
+export const RETRYABLE_STATUSES: readonly number[] = [429, 500, 502, 503, 504];
 
 /** Network failures where the request never reached SparkPost. */
 const NOT_SENT_CODES: readonly string[] = [
@@ -47,17 +56,31 @@ const NOT_SENT_CODES: readonly string[] = [
   "UND_ERR_CONNECT_TIMEOUT",
 ];
 
+/** Waits that ran out: the server may be hung, so they are retried once at most. */
+export const TIMEOUT_CODES: readonly string[] = [
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "ETIMEDOUT",
+  "CALL_TIME_LIMIT",
+];
+
 /** Network failures where the request may or may not have reached SparkPost. */
 const MAYBE_SENT_CODES: readonly string[] = [
   "ECONNRESET",
   "EPIPE",
-  "ETIMEDOUT",
   "ENETUNREACH",
   "EHOSTUNREACH",
   "UND_ERR_SOCKET",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
+  ...TIMEOUT_CODES,
 ];
+
+/** What went wrong with one attempt: an HTTP status, or a network error code. */
+export interface Failure {
+  status?: number;
+  code?: string;
+  /** The server's `Retry-After`, in milliseconds, when it sent a readable one. */
+  retryAfterMs?: number;
+}
 
 /** True when a network error code means the request never reached SparkPost. */
 export function wasNeverSent(code: string | undefined): boolean {
@@ -65,18 +88,25 @@ export function wasNeverSent(code: string | undefined): boolean {
 }
 
 /** True when a request that failed with this status or network code may be sent again. */
-export function isRetryable(replay: Replay, failure: { status?: number; code?: string }): boolean {
+export function isRetryable(replay: Replay, failure: Failure): boolean {
   if (failure.status !== undefined) {
     return replay === "idempotent"
       ? RETRYABLE_STATUSES.includes(failure.status)
       : failure.status === 429;
   }
-  if (wasNeverSent(failure.code)) {
-    return true;
-  }
+  if (wasNeverSent(failure.code)) return true;
   return (
     replay === "idempotent" && failure.code !== undefined && MAYBE_SENT_CODES.includes(failure.code)
   );
+}
+
+/** How many retries this kind of failure allows: many for a 429, one for a timeout. */
+export function retryLimit(failure: Failure, settings: RetrySettings): number {
+  if (failure.status === 429) return settings.maxRateLimitRetries;
+  if (failure.code !== undefined && TIMEOUT_CODES.includes(failure.code)) {
+    return Math.min(1, settings.maxRetries);
+  }
+  return settings.maxRetries;
 }
 
 /**
@@ -94,67 +124,29 @@ export function parseRetryAfter(value: string | undefined, nowMs = Date.now()): 
   return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - nowMs);
 }
 
+/** Jitter added to a server's `Retry-After`: up to half of it, at most one second. */
+const MAX_RETRY_AFTER_JITTER_MS = 1000;
+
 /**
- * How long to wait before retry number `retry` (1 for the first): the server's `Retry-After` when
- * given, else SparkPost's 1 to 5 s after a 429, else capped exponential backoff with jitter (a
- * random point in the upper half of the step, so parallel clients spread out). Never above
- * `maxDelayMs`.
+ * How long to wait before retry number `retry` (1 for the first). After a `Retry-After`: that
+ * long, plus a random part of up to half of it (at most 1 s), so that many clients told the same
+ * thing do not all come back in the same instant. After a 429 without one: SparkPost's 1 to 5 s.
+ * Else capped exponential backoff with jitter (a random point in the upper half of the step).
  */
 export function retryDelayMs(
   retry: number,
-  failure: { status?: number; retryAfterMs?: number },
+  failure: Failure,
   settings: RetrySettings,
   random: () => number = Math.random,
 ): number {
-  let delay: number;
   if (failure.retryAfterMs !== undefined) {
-    delay = failure.retryAfterMs;
-  } else if (failure.status === 429) {
-    const [low, high] = settings.rateLimitDelayMs;
-    delay = low + random() * (high - low);
-  } else {
-    const step = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** (retry - 1));
-    delay = step / 2 + (random() * step) / 2;
+    const spread = Math.min(MAX_RETRY_AFTER_JITTER_MS, failure.retryAfterMs / 2);
+    return Math.round(failure.retryAfterMs + random() * spread);
   }
-  return Math.round(Math.min(delay, settings.maxDelayMs));
-}
-
-/** What the retry callback reports: each retry for the log, and the attempts made so far. */
-export interface RetryTracker {
-  attempts: number;
-  onRetry(failure: { status?: number; code?: string }, delayMs: number): void;
-}
-
-interface UndiciRetryError extends Error {
-  statusCode?: number;
-  code?: string;
-  headers?: Record<string, string | string[] | undefined>;
-}
-
-/** Builds the `retry` callback of undici's RetryHandler for one request. */
-export function retryCallback(
-  replay: Replay,
-  settings: RetrySettings,
-  tracker: RetryTracker,
-): RetryHandler.RetryCallback {
-  return (error, { state }, callback) => {
-    const { statusCode, code, headers } = error as UndiciRetryError;
-    // undici marks a response it hands to this callback with its own code; a status stands alone.
-    const failure =
-      statusCode !== undefined && code === "UND_ERR_REQ_RETRY" ? { status: statusCode } : { code };
-    tracker.attempts = state.counter;
-    if (state.counter > settings.maxRetries || !isRetryable(replay, failure)) {
-      callback(error);
-      return;
-    }
-    const retryAfterHeader = headers?.["retry-after"];
-    const retryAfterMs =
-      failure.status !== undefined && typeof retryAfterHeader === "string"
-        ? parseRetryAfter(retryAfterHeader)
-        : undefined;
-    const delayMs = retryDelayMs(state.counter, { ...failure, retryAfterMs }, settings);
-    tracker.onRetry(failure, delayMs);
-    tracker.attempts = state.counter + 1;
-    setTimeout(() => callback(null), delayMs);
-  };
+  if (failure.status === 429) {
+    const [low, high] = settings.rateLimitDelayMs;
+    return Math.round(low + random() * (high - low));
+  }
+  const step = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** (retry - 1));
+  return Math.round(step / 2 + (random() * step) / 2);
 }

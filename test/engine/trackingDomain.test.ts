@@ -2,10 +2,8 @@
  * TrackingDomain through the real dynamic-provider host against the sandbox: the whole lifecycle,
  * adoption, drift and the requests each step spends.
  */
-import { trackingDomainProvider } from "../../provider/resources/trackingDomain";
-import { setStackConnectionConfig } from "../../provider/sparkpost";
 import { failureOf } from "../support/failureOf";
-import { EngineFixture, startEngineFixture, TEST_API_KEY } from "../support/engineFixture";
+import { EngineFixture, startEngineFixture } from "../support/engineFixture";
 
 let fixture: EngineFixture;
 
@@ -214,30 +212,33 @@ describe("errors carry SparkPost's words", () => {
     fixture.sandbox.updateSettings({ blacklist: [] });
   });
 
-  test("a create whose read-back fails is recorded, not orphaned", async () => {
-    // Called in-process: the record carries the serialized provider (65 KB when captured from
-    // source), more than Node's HTTP/2 client in this harness accepts in gRPC trailers (64 KiB);
-    // the engine's Go client takes 16 MiB, and an installed package serializes to under 10 KB.
-    setStackConnectionConfig({ apiKey: TEST_API_KEY, apiUrl: fixture.sandbox.apiUrl });
+  test("a create whose read-back fails is recorded, then finished by the next up", async () => {
     fixture.sandbox.setFaults({
-      inject: [{ method: "GET", path: "/tracking-domains/*", status: 500, count: 10 }],
+      inject: [{ method: "GET", path: "/tracking-domains/*", status: 403, count: 1 }],
     });
-    const inputs = { domain: "track.example.com", secure: false, adopt: false, __provider: "P" };
-    const error = await failureOf(trackingDomainProvider.create(inputs));
+    const domain = fixture.resource("TrackingDomain", "partial");
+    const error = await failureOf(domain.create({ domain: "track.example.com" }));
     fixture.sandbox.setFaults({});
-    expect({ ...error, message: error.message }).toEqual({
-      message:
-        "SparkPost refused to read tracking domain track.example.com back after creating it (500): Internal Server Error.",
-      id: "track.example.com",
-      properties: {
-        domain: "track.example.com",
-        secure: false,
-        adopt: false,
-        port: 80,
-        __provider: "P",
-      },
-      reasons: [error.message],
+
+    expect(error.message).toBe(
+      "SparkPost refused to read tracking domain track.example.com back after creating it (403): Forbidden. The domain is recorded in the stack's state; run `pulumi up` or `pulumi refresh` to complete it.",
+    );
+    const { __provider: _recorded, ...recorded } = domain.state!.outputs;
+    expect(recorded).toEqual({ domain: "track.example.com", secure: false, adopt: false });
+    fixture.sandbox.clearLog();
+
+    await domain.finishPartialCreate({ domain: "track.example.com" });
+
+    const { __provider: _finished, ...finished } = domain.state!.outputs;
+    expect(finished).toEqual({
+      domain: "track.example.com",
+      secure: false,
+      adopt: false,
+      port: 80,
+      isDefault: false,
+      status: { verified: false, cnameStatus: "pending", complianceStatus: "pending" },
     });
+    expect(fixture.requestLines()).toEqual(["GET /tracking-domains/track.example.com 200"]);
     expect(fixture.sandbox.trackingDomain("track.example.com")?.domain).toBe("track.example.com");
   });
 });

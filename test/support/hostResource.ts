@@ -93,6 +93,19 @@ export class HostResource {
     this.state = { id: created.id, inputs, outputs: created.properties };
   }
 
+  /**
+   * The `pulumi up` after a partial create: the engine records a resource whose create failed
+   * after making something (with its init errors), and then always Updates it, whatever Diff says,
+   * so that the provider can finish the job.
+   */
+  async finishPartialCreate(args: Props): Promise<void> {
+    const state = this.state;
+    if (!state) throw new Error(`${this.urn} has no partial create to finish`);
+    const inputs = await this.check(args);
+    const outputs = await this.host.update(state.id, this.urn, state.outputs, inputs);
+    this.state = { id: state.id, inputs, outputs };
+  }
+
   /** Check and a Diff that must report no change: the engine then keeps the outputs. */
   async same(args: Props): Promise<void> {
     const { state, inputs } = await this.expectDiff(args, "same");
