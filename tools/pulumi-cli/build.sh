@@ -2,8 +2,9 @@
 # Builds the Pulumi CLI from its Go module (this folder's go.mod is the wrapper module) into a
 # cache outside the repository, keyed by version:
 #   ${PULUMI_SPARKPOST_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-sparkpost-tracking/pulumi-cli}/<version>/pulumi
-# Does nothing when that binary is already there. The last line on stdout is its directory; the
-# dynamic-provider launcher `pulumi-resource-pulumi-nodejs` stays in this folder (put both on PATH).
+# Does nothing when that binary is already there, besides putting this folder's dynamic-provider
+# launcher `pulumi-resource-pulumi-nodejs` beside it (where the official distribution has its own,
+# and where the CLI looks for it). The last line on stdout is that directory.
 # A cold build takes several minutes; progress and the time taken go to stderr.
 set -euo pipefail
 
@@ -17,7 +18,16 @@ fi
 
 cache_root=${PULUMI_SPARKPOST_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-sparkpost-tracking/pulumi-cli}
 target_dir="$cache_root/$version"
+
+# Copied on every run (a few bytes), so a changed launcher never hides behind a cached binary.
+install_launcher() {
+  local launcher="$here/pulumi-resource-pulumi-nodejs"
+  cmp -s "$launcher" "$target_dir/pulumi-resource-pulumi-nodejs" ||
+    install -m 0755 "$launcher" "$target_dir/pulumi-resource-pulumi-nodejs"
+}
+
 if [[ -x "$target_dir/pulumi" ]]; then
+  install_launcher
   echo "Pulumi CLI $version already built in $target_dir" >&2
   echo "$target_dir"
   exit 0
@@ -41,5 +51,6 @@ trap 'rm -f "$partial"' EXIT
     github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 )
 mv -f "$partial" "$target_dir/pulumi"
+install_launcher
 echo "Built the Pulumi CLI $version in $((SECONDS - started)) s" >&2
 echo "$target_dir"
