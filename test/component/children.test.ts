@@ -64,7 +64,8 @@ test("every SparkPost child gets the subaccount, and each the inputs it needs", 
     timeoutSeconds: 60,
     preflight: "resolver",
     nameservers: ["127.0.0.1:5353"],
-    triggers: ["v2.spgo.io"],
+    // secure: a verification of its own, over HTTPS.
+    triggers: ["v2.spgo.io", "https"],
   });
   expect(inputs("t-default")).toEqual({ domain: "track.example.com", subaccountId: 7 });
   expect(inputs("t-link-mail.example.com")).toEqual({
@@ -75,6 +76,21 @@ test("every SparkPost child gets the subaccount, and each the inputs it needs", 
   expect(program.resource("t-default").type).toBe(`${DYNAMIC}DefaultTrackingDomain`);
   expect(program.resource("t-link-mail.example.com").type).toBe(`${DYNAMIC}SendingDomainLink`);
 });
+
+test.each([
+  { secure: undefined, triggers: ["v2.spgo.io"] },
+  { secure: false, triggers: ["v2.spgo.io"] },
+  { secure: true, triggers: ["v2.spgo.io", "https"] },
+])(
+  "secure $secure gives the verification triggers $triggers, so turning HTTPS on or off verifies again",
+  async ({ secure, triggers }) => {
+    const program = await mockProgram();
+    const component = new CustomTrackingDomain("t", { ...base, secure });
+    await settled(component);
+
+    expect(program.resource("t-verification").inputs.triggers).toEqual(triggers);
+  },
+);
 
 test("the public fields are the children, and verified comes from the verification", async () => {
   await mockProgram();

@@ -88,6 +88,44 @@ test("an Output domain is left to the providers' checks and still gives the reco
   });
 });
 
+test.each([
+  ["https://api.eu.sparkpost.com/api/v1", "eu.v2.spgo.io"],
+  ["https://api.sparkpost.com/api/v1", "v2.spgo.io"],
+  ["https://acme.api.e.sparkpost.com/api/v1", "v2.spgo.io"],
+])("sparkpost:apiUrl %s without a region points the record at %s", async (apiUrl, value) => {
+  await mockProgram({ config: { "sparkpost:apiUrl": apiUrl } });
+  const component = new CustomTrackingDomain("t", {
+    domain: "track.example.com",
+    dns: { provider: "manual" },
+  });
+  await settled(component);
+
+  expect(await valueOf(component.dnsRecord)).toEqual({
+    name: "track.example.com",
+    type: "CNAME",
+    value,
+  });
+});
+
+test("a region that contradicts the API host is refused, naming both settings", async () => {
+  await mockProgram({
+    config: { "sparkpost:apiUrl": "https://api.eu.sparkpost.com/api/v1", "sparkpost:region": "us" },
+  });
+  let error: unknown;
+  try {
+    new CustomTrackingDomain("t", { domain: "track.example.com", dns: { provider: "manual" } });
+  } catch (caught) {
+    error = caught;
+  }
+
+  expect((error as Error).message).toBe(
+    'sparkpost:region is "us", but sparkpost:apiUrl https://api.eu.sparkpost.com/api/v1 is SparkPost\'s EU API: set sparkpost:region to "eu", or remove it, since the API host already says which region the account is in.',
+  );
+  // The engine shows the error against the component; its registration completes first.
+  const urn = await valueOf((error as pulumi.ResourceError).resource!.urn);
+  expect(urn).toBe("urn:pulumi:stack::project::sparkpost:index:CustomTrackingDomain::t");
+});
+
 test.each<[string, Record<string, string>, string | undefined, string]>([
   [
     "in config",
@@ -99,7 +137,7 @@ test.each<[string, Record<string, string>, string | undefined, string]>([
     "in the environment",
     {},
     "EU ",
-    'SPARKPOST_REGION is "EU ", but it must be "us" or "eu": fix the environment variable, or unset it for "us".',
+    'SPARKPOST_REGION is "EU", but it must be "us" or "eu": fix the environment variable, or unset it for "us".',
   ],
 ])(
   "an unknown region %s is refused with where to fix it",

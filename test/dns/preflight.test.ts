@@ -50,6 +50,7 @@ describe('mode "off"', () => {
     });
     expect(result).toEqual({
       ready: true,
+      reachable: true,
       observed: [],
       askedServers: [],
       summary:
@@ -71,6 +72,7 @@ describe('mode "authoritative" with the given nameservers', () => {
     const result = await checkTrackingCname("Track.Example.com.", "V2.SPGO.io.", options());
     expect(result).toEqual({
       ready: true,
+      reachable: true,
       observed: ["v2.spgo.io"],
       askedServers: [authority.address],
       summary: `the given authoritative nameservers (${authority.address}) answer CNAME track.example.com -> v2.spgo.io`,
@@ -82,6 +84,7 @@ describe('mode "authoritative" with the given nameservers', () => {
     authority.setCname(DOMAIN, "spgo.io");
     expect(await checkTrackingCname(DOMAIN, TARGET, options())).toEqual({
       ready: false,
+      reachable: true,
       observed: ["spgo.io"],
       askedServers: [authority.address],
       summary: `the given authoritative nameservers (${authority.address}) answer CNAME track.example.com -> spgo.io, expected v2.spgo.io`,
@@ -91,6 +94,7 @@ describe('mode "authoritative" with the given nameservers', () => {
   test("is not ready while the record is absent, and ready once it is added", async () => {
     expect(await checkTrackingCname(DOMAIN, TARGET, options())).toEqual({
       ready: false,
+      reachable: true,
       observed: [],
       askedServers: [authority.address],
       summary: `the given authoritative nameservers (${authority.address}) have no record for track.example.com yet`,
@@ -108,6 +112,7 @@ describe('mode "authoritative" with the given nameservers', () => {
     authority.setNameservers(DOMAIN, ["ns1.example.net"]);
     expect(await checkTrackingCname(DOMAIN, TARGET, options())).toEqual({
       ready: false,
+      reachable: true,
       observed: [],
       askedServers: [authority.address],
       summary: `the given authoritative nameservers (${authority.address}) have no CNAME record for track.example.com yet`,
@@ -123,12 +128,14 @@ describe('mode "authoritative" with the given nameservers', () => {
     authority.setAddress(DOMAIN, "192.0.2.7");
     expect(await checkTrackingCname(DOMAIN, TARGET, options())).toEqual({
       ready: false,
+      reachable: true,
       observed: ["192.0.2.7"],
       askedServers: [authority.address],
       summary: `the given authoritative nameservers (${authority.address}) answer track.example.com with the addresses 192.0.2.7 instead of a CNAME, expected v2.spgo.io`,
     });
     expect(await checkTrackingCname(DOMAIN, TARGET, { ...options(), proxied: true })).toEqual({
       ready: true,
+      reachable: true,
       observed: ["192.0.2.7"],
       askedServers: [authority.address],
       summary: `the given authoritative nameservers (${authority.address}) answer track.example.com with the proxy addresses 192.0.2.7`,
@@ -157,6 +164,7 @@ describe('mode "authoritative" with the given nameservers', () => {
     });
     expect(result).toEqual({
       ready: false,
+      reachable: true,
       observed: ["v2.spgo.io", "spgo.io"],
       askedServers: [authority.address, lagging.address],
       summary: `the given authoritative nameservers: ${authority.address} answers CNAME track.example.com -> v2.spgo.io; ${lagging.address} answers CNAME track.example.com -> spgo.io, expected v2.spgo.io`,
@@ -169,6 +177,7 @@ describe('mode "authoritative" with the given nameservers', () => {
       await checkTrackingCname(DOMAIN, TARGET, { ...options(), nameservers: [silent] }),
     ).toEqual({
       ready: false,
+      reachable: false,
       observed: [],
       askedServers: [silent],
       summary: `the given authoritative nameservers (${silent}) did not answer within 300 ms`,
@@ -181,6 +190,7 @@ describe('mode "authoritative" with the given nameservers', () => {
       await checkTrackingCname(DOMAIN, TARGET, { ...options(), nameservers: [closed] }),
     ).toEqual({
       ready: false,
+      reachable: false,
       observed: [],
       askedServers: [closed],
       summary: `the given authoritative nameservers (${closed}) refused the connection (nothing listens there)`,
@@ -196,6 +206,7 @@ describe('mode "authoritative" with the given nameservers', () => {
     });
     expect(result).toEqual({
       ready: true,
+      reachable: true,
       observed: ["v2.spgo.io"],
       askedServers: [authority.address, silent],
       summary: `the given authoritative nameservers: ${authority.address} answers CNAME track.example.com -> v2.spgo.io; ${silent} did not answer within 300 ms`,
@@ -223,6 +234,7 @@ describe('mode "resolver"', () => {
     });
     expect(result).toEqual({
       ready: true,
+      reachable: true,
       observed: ["v2.spgo.io"],
       askedServers: [authority.address],
       summary: `the given resolvers (${authority.address}) answer CNAME track.example.com -> v2.spgo.io`,
@@ -239,6 +251,7 @@ describe('mode "resolver"', () => {
     });
     expect(result).toEqual({
       ready: false,
+      reachable: true,
       observed: ["eu.spgo.io"],
       askedServers: [authority.address],
       summary: `the system resolvers (${authority.address}) answer CNAME track.example.com -> eu.spgo.io, expected eu.v2.spgo.io`,
@@ -252,6 +265,7 @@ test.each(["resolver", "authoritative"] as const)(
     const result = await checkTrackingCname(DOMAIN, TARGET, { mode, systemResolvers: [] });
     expect(result).toEqual({
       ready: false,
+      reachable: false,
       observed: [],
       askedServers: [],
       summary: "the system has no DNS resolvers configured; set nameservers to ask others",
@@ -288,6 +302,7 @@ describe('mode "authoritative" finding the nameservers through the resolver', ()
     const asked = `127.0.0.1:${authority.port}`;
     expect(result).toEqual({
       ready: true,
+      reachable: true,
       observed: ["v2.spgo.io"],
       askedServers: [`ns1.example.com (${asked})`, `ns2.example.com (${asked})`],
       summary:
@@ -318,6 +333,7 @@ describe('mode "authoritative" finding the nameservers through the resolver', ()
 
     expect(result).toEqual({
       ready: true,
+      reachable: true,
       observed: ["v2.spgo.io"],
       askedServers: [`ns1.example.com (127.0.0.1:${authority.port})`],
       summary:
@@ -329,6 +345,7 @@ describe('mode "authoritative" finding the nameservers through the resolver', ()
     const result = await checkTrackingCname("click.mail.example.co.uk", TARGET, options());
     expect(result).toEqual({
       ready: false,
+      reachable: true,
       observed: [],
       askedServers: [],
       summary: `could not find the authoritative nameservers of click.mail.example.co.uk: the system resolvers (${resolver.address}) know no NS records for mail.example.co.uk, example.co.uk`,
@@ -343,6 +360,7 @@ describe('mode "authoritative" finding the nameservers through the resolver', ()
   test("a registrable domain has no zone above it to ask, and nothing is asked", async () => {
     expect(await checkTrackingCname("example.com", TARGET, options())).toEqual({
       ready: false,
+      reachable: true,
       observed: [],
       askedServers: [],
       summary:
@@ -359,6 +377,7 @@ describe('mode "authoritative" finding the nameservers through the resolver', ()
     });
     expect(result).toEqual({
       ready: false,
+      reachable: false,
       observed: [],
       askedServers: [],
       summary: `could not find the authoritative nameservers of track.example.com: the system resolvers (${silent}) did not answer within 300 ms when asked for the NS records of example.com`,
