@@ -1,118 +1,117 @@
 /**
- * `npm run sandbox:up`: the root program's sandbox stack, brought up against a local SparkPost
- * sandbox without the Pulumi CLI. The program runs under the Pulumi SDK (with mocks standing in
- * for the engine's registration), and every dynamic resource goes through the real
- * dynamic-provider host over gRPC, the path `pulumi up` takes: check, create in dependency order,
- * then a refresh that must find no drift, then destroy in reverse order.
+ * `npm run sandbox:up`: the root program's sandbox stack (Pulumi.yaml, Pulumi.sandbox.yaml) under
+ * the real Pulumi CLI, against a SparkPost sandbox started in this process: preview, up (printing
+ * the stack outputs), a refresh that must find no drift, then destroy.
  *
- * On a machine with the Pulumi CLI, `npm run sandbox` plus `pulumi up --stack sandbox` does the
- * same for real; see program/README.md.
+ * The CLI is the one tools/pulumi-cli/build.sh builds from its Go module (or PULUMI_SPARKPOST_CLI);
+ * it runs in a temporary, isolated environment (its own PULUMI_HOME and file backend), and the
+ * program runs inline through the Automation API (see tools/inlineProject.ts). Nothing outside
+ * the temporary folder is touched, and no Pulumi account or SparkPost account is needed.
  */
+import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command } from "commander";
-import * as pulumi from "@pulumi/pulumi";
-import { load as loadYaml } from "js-yaml";
-import { startSandbox, Sandbox, SendingDomainSeed } from "../sandbox";
-import { ProviderHost } from "../test/support/providerHost";
-import { SimulatedResource } from "./engine/simulatedResource";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { rootProgram } from "../program/rootProgram";
+import { Sandbox, startSandbox } from "../sandbox";
+import { copyProject, openInlineStack } from "./inlineProject";
+import { preparePulumiEnvironment, PulumiEnvironment } from "./pulumiEnvironment";
+import { sendingDomainSeeds, trackingDomainsOf } from "./stackFile";
 
 const root = path.resolve(__dirname, "..");
-const PROJECT = "pulumi-sparkpost-tracking";
-const DYNAMIC_PREFIX = "pulumi-nodejs:dynamic/sparkpost:";
 
-interface StackEntry {
-  sendingDomains?: string[];
-  subaccountId?: number;
+interface Options {
+  stackFile: string;
+  verifyAfter: string;
+  keep?: boolean;
 }
 
-/** The stack file's config, as the CLI hands it to a program: objects as JSON text. */
-function readStackConfig(file: string): Record<string, string> {
-  const stack = loadYaml(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> };
-  return Object.fromEntries(
-    Object.entries(stack.config ?? {}).map(([key, value]) => [
-      key,
-      typeof value === "string" ? value : JSON.stringify(value),
-    ]),
-  );
+function stackNameOf(stackFile: string): string {
+  const match = /^Pulumi\.(.+)\.yaml$/.exec(path.basename(stackFile));
+  if (!match)
+    throw new Error(`${stackFile} is not a stack file: its name must be Pulumi.<stack>.yaml`);
+  return match[1];
 }
 
-/** The sending domains the stack links, so the sandbox knows them (this package never creates them). */
-function sendingDomainSeeds(config: Record<string, string>): SendingDomainSeed[] {
-  const entries = JSON.parse(config[`${PROJECT}:trackingDomains`] ?? "[]") as StackEntry[];
-  return entries.flatMap((entry) =>
-    (entry.sendingDomains ?? []).map((domain) => ({ domain, subaccountId: entry.subaccountId })),
-  );
+function heading(title: string): void {
+  console.log(`\n== ${title} ==`);
 }
 
-/** Runs the program; each dynamic resource is created through the host as it registers. */
-async function runProgram(host: ProviderHost, created: SimulatedResource[]): Promise<unknown> {
-  await pulumi.runtime.setMocks(
-    {
-      async newResource(args) {
-        if (!args.type.startsWith(DYNAMIC_PREFIX)) return { id: undefined, state: args.inputs };
-        const { __provider: provider, ...inputs } = args.inputs as Record<string, unknown>;
-        const kind = args.type.slice(DYNAMIC_PREFIX.length);
-        const resource = new SimulatedResource(host, String(provider), kind, args.name);
-        await resource.up(inputs);
-        created.push(resource);
-        console.log(`+ ${kind} ${args.name} (id ${resource.state!.id})`);
-        return { id: resource.state!.id, state: resource.state!.outputs };
-      },
-      call(args) {
-        throw new Error(`the sandbox stack uses manual DNS; unexpected call to ${args.token}`);
-      },
-    },
-    PROJECT,
-    "sandbox",
-    false,
+/** The CLI's own output, as it runs. */
+const stream = { onOutput: (text: string) => process.stdout.write(text), color: "never" as const };
+
+async function run(stack: Stack, sandbox: Sandbox, domains: string[]): Promise<boolean> {
+  heading("pulumi preview");
+  sandbox.clearLog();
+  const preview = await stack.preview(stream);
+  console.log(
+    `Preview: ${JSON.stringify(preview.changeSummary)}; SparkPost requests: ${sandbox.requests.length}`,
   );
-  const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path.join(root, "program", "index.ts")) as unknown;
-  });
-  await pulumi.runtime.disconnect();
-  return outputs;
+
+  heading("pulumi up");
+  const up = await stack.up(stream);
+  console.log(`Stack outputs:\n${JSON.stringify(up.outputs.trackingDomains?.value, null, 2)}`);
+
+  heading("pulumi refresh");
+  sandbox.clearLog();
+  const refresh = await stack.refresh(stream);
+  const changes = refresh.summary.resourceChanges ?? {};
+  const drift = Object.keys(changes).some((kind) => kind !== "same");
+  console.log(
+    `Refresh: ${JSON.stringify(changes)}: ${drift ? "DRIFT" : "no drift"}; SparkPost requests: ${sandbox.requests.length}`,
+  );
+
+  heading("pulumi destroy");
+  const destroy = await stack.destroy(stream);
+  const left = domains.filter((domain) => sandbox.trackingDomain(domain) !== undefined);
+  console.log(
+    `Destroy: ${JSON.stringify(destroy.summary.resourceChanges)}; tracking domains left in the sandbox: ${left.length}`,
+  );
+  return !drift && left.length === 0;
 }
 
 async function main(): Promise<void> {
   const options = new Command("sandbox:up")
-    .description("Bring up the root program's sandbox stack against a local SparkPost sandbox.")
+    .description(
+      "Bring the root program's sandbox stack up and down with the real Pulumi CLI, against a local SparkPost sandbox.",
+    )
     .option("--stack-file <file>", "stack configuration to run", "Pulumi.sandbox.yaml")
     .option("--verify-after <seconds>", "seconds until the sandbox verifies a new domain", "2")
+    .option("--keep", "keep the temporary Pulumi home, backend and project copy")
     .parse()
-    .opts<{ stackFile: string; verifyAfter: string }>();
+    .opts<Options>();
+  const stackFile = path.resolve(root, options.stackFile);
+  const stackName = stackNameOf(stackFile);
 
-  const config = readStackConfig(path.resolve(root, options.stackFile));
-  const sandbox: Sandbox = await startSandbox({
+  console.log(
+    "Finding the Pulumi CLI (tools/pulumi-cli/build.sh builds it from its Go module when it is missing: a few minutes the first time)...",
+  );
+  let environment: PulumiEnvironment | undefined;
+  const sandbox = await startSandbox({
+    apiKey: `sandbox-up-${randomUUID()}`,
     verifyAfterSeconds: Number(options.verifyAfter),
-    sendingDomains: sendingDomainSeeds(config),
+    sendingDomains: sendingDomainSeeds(stackFile),
   });
-  const host = await ProviderHost.start({ SPARKPOST_VERIFY_POLL_MS: "250" });
   try {
-    console.log(`SparkPost sandbox at ${sandbox.apiUrl}; provider host started.`);
-    // The stack file's apiUrl names the CLI sandbox's port; this run uses its own sandbox.
-    await host.configure({
-      "sparkpost:apiKey": sandbox.apiKey,
-      "sparkpost:apiUrl": sandbox.apiUrl,
+    environment = await preparePulumiEnvironment({
+      keep: options.keep,
+      env: { SPARKPOST_VERIFY_POLL_MS: "250" },
     });
-    pulumi.runtime.setAllConfig({ ...config, "sparkpost:apiUrl": sandbox.apiUrl });
+    console.log(`Pulumi CLI ${environment.version}: ${environment.cli.binary}`);
+    console.log(`Pulumi home, backend and project copy: ${environment.root}`);
+    console.log(`SparkPost sandbox at ${sandbox.apiUrl}`);
 
-    const created: SimulatedResource[] = [];
-    const outputs = await runProgram(host, created);
-    console.log(`\nStack outputs:\n${JSON.stringify(outputs, null, 2)}`);
-
-    sandbox.clearLog();
-    for (const resource of created) await resource.refresh();
-    const drifted = created.filter((resource) => resource.state === undefined);
-    console.log(
-      `\nRefresh: ${created.length} reads, ${sandbox.requests.length} requests, ${drifted.length} resources gone.`,
-    );
-
-    for (const resource of [...created].reverse()) await resource.destroy();
-    console.log(`Destroyed ${created.length} resources in reverse order.`);
+    const project = copyProject(environment, { sourceDir: root, folder: "root-program" });
+    fs.copyFileSync(stackFile, project.stackFile(stackName));
+    const stack = await openInlineStack(environment, project, stackName, async () => rootProgram());
+    // The stack file's apiUrl names the CLI sandbox's port; this run uses its own sandbox.
+    await stack.setConfig("sparkpost:apiUrl", { value: sandbox.apiUrl });
+    await stack.setConfig("sparkpost:apiKey", { value: sandbox.apiKey, secret: true });
+    const domains = trackingDomainsOf(stackFile).map((entry) => entry.domain.toLowerCase());
+    if (!(await run(stack, sandbox, domains))) process.exitCode = 1;
   } finally {
-    await host.close();
+    await environment?.dispose();
     await sandbox.close();
   }
 }
