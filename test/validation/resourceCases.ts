@@ -1,0 +1,277 @@
+/**
+ * Bad inputs of the four dynamic resources, as their providers' `check` must refuse them through
+ * the real provider host: the failing property and the whole sentence, which ends with a period.
+ */
+import type { ResourceKind } from "../support/engineFixture";
+import type { BadInput } from "./badInput";
+import {
+  HOSTNAME_CASES,
+  HostnameCase,
+  HostnameDefect,
+  RENDERING_DEFECTS,
+  SUBDOMAIN_CASES,
+  titled,
+} from "./hostnameProblems";
+
+export interface ResourceCase extends BadInput {
+  kind: ResourceKind;
+  args: Record<string, unknown>;
+  property: string;
+  reason: string;
+}
+
+/** Valid arguments of each kind, which every case spoils in one place. */
+export const VALID_ARGS: Readonly<Record<ResourceKind, Record<string, unknown>>> = {
+  TrackingDomain: { domain: "track.example.com" },
+  TrackingDomainVerification: { domain: "track.example.com" },
+  DefaultTrackingDomain: { domain: "track.example.com" },
+  SendingDomainLink: { sendingDomain: "mail.example.com", trackingDomain: "track.example.com" },
+};
+
+function spoil(
+  kind: ResourceKind,
+  property: string,
+  value: unknown,
+  reason: string,
+  title: string,
+  failingPath = property,
+): ResourceCase {
+  const args = { ...VALID_ARGS[kind], [property]: value };
+  return { kind, title, args, property: failingPath, reason };
+}
+
+function hostnameCase(
+  kind: ResourceKind,
+  property: string,
+  { title, value, problem }: HostnameCase,
+): ResourceCase {
+  return spoil(kind, property, value, `${property} ${problem}.`, title);
+}
+
+function hostnameDefect(
+  kind: ResourceKind,
+  property: string,
+  defect: HostnameDefect,
+): ResourceCase {
+  return { ...hostnameCase(kind, property, defect), defect: defect.defect };
+}
+
+const SUBACCOUNT_RANGE =
+  "must be a whole number from 0 to 2147483647 (the SparkPost subaccount id)";
+const NAMESERVER_FORM =
+  'must be an IP address with an optional port, such as "192.0.2.53" or "127.0.0.1:5353"';
+
+function subaccount(kind: ResourceKind, value: unknown, rendered: string): ResourceCase {
+  return spoil(
+    kind,
+    "subaccountId",
+    value,
+    `subaccountId ${SUBACCOUNT_RANGE}, not ${rendered}; leave it unset for the primary account.`,
+    `subaccountId ${rendered}`,
+  );
+}
+
+function verification(
+  property: string,
+  value: unknown,
+  reason: string,
+  failingPath = property,
+): ResourceCase {
+  const title = `${property} ${JSON.stringify(value)}`;
+  return spoil("TrackingDomainVerification", property, value, reason, title, failingPath);
+}
+
+function timeout(value: unknown, rendered: string): ResourceCase {
+  return verification(
+    "timeoutSeconds",
+    value,
+    `timeoutSeconds must be a whole number of seconds from 1 to 86400, not ${rendered}.`,
+  );
+}
+
+function nameserver(value: string[], failingPath: string, rendered: string): ResourceCase {
+  const reason = `${failingPath} ${NAMESERVER_FORM}, not ${rendered}.`;
+  return verification("nameservers", value, reason, failingPath);
+}
+
+const REQUIRED = 'is required: give the hostname, e.g. "track.example.com".';
+
+export const RESOURCE_CASES: readonly ResourceCase[] = [
+  // Every hostname rule, on the tracking domain itself.
+  ...HOSTNAME_CASES.map((entry) => hostnameCase("TrackingDomain", "domain", entry)),
+  ...SUBDOMAIN_CASES.map((entry) => hostnameCase("TrackingDomain", "domain", entry)),
+  ...RENDERING_DEFECTS.map((entry) => hostnameDefect("TrackingDomain", "domain", entry)),
+  {
+    kind: "TrackingDomain",
+    title: "no domain",
+    args: {},
+    property: "domain",
+    reason: `domain ${REQUIRED}`,
+  },
+  spoil("TrackingDomain", "domain", "", `domain ${REQUIRED}`, "an empty domain"),
+  spoil(
+    "TrackingDomain",
+    "domain",
+    ["track.example.com"],
+    'domain must be a string such as "track.example.com", not a list.',
+    "a list as domain",
+  ),
+  spoil(
+    "TrackingDomain",
+    "domain",
+    { name: "track.example.com" },
+    'domain must be a string such as "track.example.com", not an object.',
+    "an object as domain",
+  ),
+  spoil(
+    "TrackingDomain",
+    "secure",
+    "true",
+    'secure must be true or false, not "true".',
+    "secure as a string",
+  ),
+  spoil(
+    "TrackingDomain",
+    "adopt",
+    "false",
+    'adopt must be true or false, not "false".',
+    "adopt as a string",
+  ),
+  subaccount("TrackingDomain", -1, "-1"),
+  subaccount("TrackingDomain", 2.5, "2.5"),
+  subaccount("TrackingDomain", "7", '"7"'),
+  subaccount("TrackingDomain", 2147483648, "2147483648"),
+
+  // The other resources' hostnames: a sample of the rules on each property.
+  {
+    kind: "TrackingDomainVerification",
+    title: "the domain itself as expectedTarget",
+    args: { domain: "track.example.com", expectedTarget: "TRACK.example.com." },
+    property: "expectedTarget",
+    reason:
+      'expectedTarget is the tracking domain "track.example.com" itself, and a CNAME cannot point at its own name: leave expectedTarget unset for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io".',
+    defect: "accepted: the preflight would wait for a CNAME to itself, which never comes",
+  },
+  ...HOSTNAME_CASES.filter(
+    titled(["a port", "an IPv4 address", "a newline inside, shown escaped"]),
+  ).map((entry) => hostnameCase("DefaultTrackingDomain", "domain", entry)),
+  ...SUBDOMAIN_CASES.map((entry) => hostnameCase("DefaultTrackingDomain", "domain", entry)),
+  {
+    kind: "DefaultTrackingDomain",
+    title: "no domain",
+    args: {},
+    property: "domain",
+    reason: `domain ${REQUIRED}`,
+  },
+  subaccount("DefaultTrackingDomain", -3, "-3"),
+  subaccount("DefaultTrackingDomain", "0", '"0"'),
+  ...HOSTNAME_CASES.filter(titled(["a wildcard", "a single label"])).map((entry) =>
+    hostnameCase("TrackingDomainVerification", "domain", entry),
+  ),
+  ...SUBDOMAIN_CASES.filter(titled(["a public suffix"])).map((entry) =>
+    hostnameCase("TrackingDomainVerification", "domain", entry),
+  ),
+  {
+    kind: "TrackingDomainVerification",
+    title: "no domain",
+    args: {},
+    property: "domain",
+    reason: `domain ${REQUIRED}`,
+  },
+  ...HOSTNAME_CASES.filter(
+    titled(["a URL with scheme, path and query", "a port", "an IPv4 address"]),
+  ).map((entry) => hostnameCase("TrackingDomainVerification", "expectedTarget", entry)),
+  ...RENDERING_DEFECTS.filter(titled(["a DEL character inside"])).map((entry) =>
+    hostnameDefect("TrackingDomainVerification", "expectedTarget", entry),
+  ),
+  ...HOSTNAME_CASES.filter(
+    titled([
+      "a path",
+      "a port",
+      "a tab inside, shown escaped",
+      "a single label",
+      "an empty label",
+      "non-ASCII with a punycode form",
+    ]),
+  ).map((entry) => hostnameCase("SendingDomainLink", "sendingDomain", entry)),
+  ...SUBDOMAIN_CASES.map((entry) => hostnameCase("SendingDomainLink", "trackingDomain", entry)),
+  ...HOSTNAME_CASES.filter(titled(["a bell character inside, shown escaped"])).map((entry) =>
+    hostnameCase("SendingDomainLink", "trackingDomain", entry),
+  ),
+  spoil(
+    "SendingDomainLink",
+    "trackingDomain",
+    undefined,
+    `trackingDomain ${REQUIRED}`,
+    "no trackingDomain",
+  ),
+  {
+    ...spoil(
+      "SendingDomainLink",
+      "sendingDomain",
+      undefined,
+      'sendingDomain is required: give the sending domain to link, e.g. "mail.example.com".',
+      "no sendingDomain",
+    ),
+    defect:
+      'the message asks for "the hostname, e.g. "track.example.com"": a tracking domain, the one thing a link refuses as its sending domain',
+  },
+  subaccount("SendingDomainLink", 2147483648.5, "2147483648.5"),
+  subaccount("SendingDomainLink", true, "true"),
+
+  // A sending domain cannot be linked to itself, however it is written.
+  {
+    kind: "SendingDomainLink",
+    title: "a sending domain linked to itself",
+    args: { sendingDomain: "track.example.com", trackingDomain: "track.example.com" },
+    property: "trackingDomain",
+    reason:
+      'trackingDomain and sendingDomain are both "track.example.com": link the sending domain to a separate tracking domain, such as "track.track.example.com".',
+  },
+  {
+    kind: "SendingDomainLink",
+    title: "a sending domain linked to itself, written differently",
+    args: { sendingDomain: "Click.Example.COM.", trackingDomain: "click.example.com" },
+    property: "trackingDomain",
+    reason:
+      'trackingDomain and sendingDomain are both "click.example.com": link the sending domain to a separate tracking domain, such as "track.click.example.com".',
+  },
+
+  // How verification waits.
+  timeout(0, "0"),
+  timeout(86401, "86401"),
+  timeout(1.5, "1.5"),
+  timeout("60", '"60"'),
+  timeout(-60, "-60"),
+  verification(
+    "preflight",
+    "dns",
+    'preflight must be one of "authoritative", "resolver", "off", not "dns".',
+  ),
+  verification(
+    "preflight",
+    "Resolver",
+    'preflight must be one of "authoritative", "resolver", "off", not "Resolver".',
+  ),
+  verification(
+    "preflight",
+    false,
+    'preflight must be one of "authoritative", "resolver", "off", not false.',
+  ),
+  verification("proxied", "true", 'proxied must be true or false, not "true".'),
+  nameserver(["ns1.example.com"], "nameservers[0]", '"ns1.example.com"'),
+  nameserver(["127.0.0.1:5353", "127.0.0.1:0"], "nameservers[1]", '"127.0.0.1:0"'),
+  nameserver(["[::1]:65536"], "nameservers[0]", '"[::1]:65536"'),
+  nameserver(["192.0.2.53:dns"], "nameservers[0]", '"192.0.2.53:dns"'),
+  verification(
+    "nameservers",
+    "192.0.2.53",
+    'nameservers must be a list of strings, not "192.0.2.53".',
+  ),
+  verification(
+    "nameservers",
+    { primary: "192.0.2.53" },
+    "nameservers must be a list of strings, not an object.",
+  ),
+  verification("nameservers", [53], "nameservers[0] must be a string, not 53.", "nameservers[0]"),
+];
