@@ -1,11 +1,11 @@
 /**
  * Connection resolution: stack config over environment, region base URLs, API URL over region,
- * and errors that name the setting to fix.
+ * an API URL that must end in /api/v1, and errors that name the setting to fix and show how.
+ * Region inference and conflicts: region.test.ts.
  */
 import {
   createClient,
   resolveConnection,
-  resolveRegion,
   setStackConnectionConfig,
   SparkPostClient,
   configurationError,
@@ -73,6 +73,34 @@ test.each<{
     baseUrl: "https://api.eu.sparkpost.com/api/v1",
   },
   {
+    title: "the EU API host without a region: EU",
+    config: { apiKey: KEY, apiUrl: "https://api.eu.sparkpost.com/api/v1/" },
+    env: {},
+    apiKey: KEY,
+    baseUrl: "https://api.eu.sparkpost.com/api/v1",
+  },
+  {
+    title: "the EU API host with region eu agrees",
+    config: { apiKey: KEY },
+    env: { SPARKPOST_REGION: "eu", SPARKPOST_API_URL: "https://api.eu.sparkpost.com/api/v1" },
+    apiKey: KEY,
+    baseUrl: "https://api.eu.sparkpost.com/api/v1",
+  },
+  {
+    title: "trailing slashes after /api/v1 are dropped",
+    config: { apiKey: KEY, apiUrl: "https://acme.api.e.sparkpost.com/api/v1//" },
+    env: {},
+    apiKey: KEY,
+    baseUrl: "https://acme.api.e.sparkpost.com/api/v1",
+  },
+  {
+    title: "a path before /api/v1 is kept",
+    config: { apiKey: KEY, apiUrl: "http://127.0.0.1:4010/proxy/api/v1" },
+    env: {},
+    apiKey: KEY,
+    baseUrl: "http://127.0.0.1:4010/proxy/api/v1",
+  },
+  {
     title: "surrounding whitespace is trimmed from the key",
     config: {},
     env: { SPARKPOST_API_KEY: ` ${KEY}\n` },
@@ -84,6 +112,10 @@ test.each<{
 
   expect(resolveConnection(env)).toEqual({ apiKey, baseUrl });
 });
+
+const EXAMPLES =
+  "such as https://api.eu.sparkpost.com/api/v1, https://<tenant>.api.e.sparkpost.com/api/v1 " +
+  "or the sandbox's http://127.0.0.1:4010/api/v1";
 
 const missingKey =
   "No SparkPost API key is configured: run `pulumi config set --secret sparkpost:apiKey <key>` " +
@@ -101,7 +133,9 @@ test.each<{ title: string; config: ConnectionConfig; env: NodeJS.ProcessEnv; mes
     title: "bad stack region",
     config: { apiKey: KEY, region: "ap" },
     env: {},
-    message: 'sparkpost:region must be "us" or "eu", got "ap".',
+    message:
+      'sparkpost:region is "ap", but it must be "us" or "eu": ' +
+      'fix it with `pulumi config set sparkpost:region eu`, or remove it for "us".',
   },
   {
     title: "bad env region, even when an apiUrl is set",
@@ -111,31 +145,31 @@ test.each<{ title: string; config: ConnectionConfig; env: NodeJS.ProcessEnv; mes
       SPARKPOST_REGION: "EU-West",
       SPARKPOST_API_URL: "http://x/api/v1",
     },
-    message: 'SPARKPOST_REGION must be "us" or "eu", got "EU-West".',
+    message:
+      'SPARKPOST_REGION is "EU-West", but it must be "us" or "eu": ' +
+      'fix the environment variable, or unset it for "us".',
   },
   {
     title: "apiUrl that is not a URL",
     config: { apiKey: KEY, apiUrl: "api.eu.sparkpost.com/api/v1" },
     env: {},
-    message:
-      "sparkpost:apiUrl must be a full http(s) URL such as https://api.eu.sparkpost.com/api/v1, " +
-      'got "api.eu.sparkpost.com/api/v1".',
+    message: `sparkpost:apiUrl must be a full http(s) URL ${EXAMPLES}, got "api.eu.sparkpost.com/api/v1".`,
   },
   {
     title: "apiUrl with another scheme",
     config: {},
     env: { SPARKPOST_API_KEY: KEY, SPARKPOST_API_URL: "ftp://api.sparkpost.com/api/v1" },
     message:
-      "SPARKPOST_API_URL must be a full http(s) URL without query or fragment such as " +
-      'https://api.eu.sparkpost.com/api/v1, got "ftp://api.sparkpost.com/api/v1".',
+      `SPARKPOST_API_URL must be a full http(s) URL without query or fragment ${EXAMPLES}, ` +
+      'got "ftp://api.sparkpost.com/api/v1".',
   },
   {
     title: "apiUrl with a query",
     config: { apiKey: KEY, apiUrl: "https://api.sparkpost.com/api/v1?x=1" },
     env: {},
     message:
-      "sparkpost:apiUrl must be a full http(s) URL without query or fragment such as " +
-      'https://api.eu.sparkpost.com/api/v1, got "https://api.sparkpost.com/api/v1?x=1".',
+      `sparkpost:apiUrl must be a full http(s) URL without query or fragment ${EXAMPLES}, ` +
+      'got "https://api.sparkpost.com/api/v1?x=1".',
   },
   {
     title: "apiUrl carrying credentials, not echoed",
@@ -144,6 +178,56 @@ test.each<{ title: string; config: ConnectionConfig; env: NodeJS.ProcessEnv; mes
     message:
       "sparkpost:apiUrl must not contain credentials; set the API key with " +
       "`pulumi config set --secret sparkpost:apiKey <key>` or SPARKPOST_API_KEY instead.",
+  },
+  ...[
+    "https://api.sparkpost.com",
+    "https://api.sparkpost.com/",
+    "https://api.sparkpost.com/api",
+    "https://api.sparkpost.com/api/v1/tracking-domains",
+    "https://api.sparkpost.com/myapi/v1",
+    "https://api.sparkpost.com/API/V1",
+  ].map((apiUrl) => ({
+    title: `stack apiUrl ${apiUrl}, not ending in /api/v1`,
+    config: { apiKey: KEY, apiUrl },
+    env: {},
+    message: `sparkpost:apiUrl must be the API base, ending in /api/v1, ${EXAMPLES}; got "${apiUrl}".`,
+  })),
+  {
+    title: "env apiUrl without /api/v1",
+    config: {},
+    env: { SPARKPOST_API_KEY: KEY, SPARKPOST_API_URL: "http://127.0.0.1:4010/" },
+    message: `SPARKPOST_API_URL must be the API base, ending in /api/v1, ${EXAMPLES}; got "http://127.0.0.1:4010/".`,
+  },
+  {
+    title: "stack region us against the EU API host",
+    config: { apiKey: KEY, region: "us", apiUrl: "https://api.eu.sparkpost.com/api/v1" },
+    env: {},
+    message:
+      'sparkpost:region is "us", but sparkpost:apiUrl https://api.eu.sparkpost.com/api/v1 is ' +
+      'SparkPost\'s EU API: set sparkpost:region to "eu", or remove it, since the API host ' +
+      "already says which region the account is in.",
+  },
+  {
+    title: "env region eu against the US API host",
+    config: {},
+    env: {
+      SPARKPOST_API_KEY: KEY,
+      SPARKPOST_REGION: "eu",
+      SPARKPOST_API_URL: "https://api.sparkpost.com/api/v1",
+    },
+    message:
+      'SPARKPOST_REGION is "eu", but SPARKPOST_API_URL https://api.sparkpost.com/api/v1 is ' +
+      'SparkPost\'s US API: set SPARKPOST_REGION to "us", or remove it, since the API host ' +
+      "already says which region the account is in.",
+  },
+  {
+    title: "stack region eu against an env US API host",
+    config: { apiKey: KEY, region: "eu" },
+    env: { SPARKPOST_API_URL: "https://api.sparkpost.com/api/v1/" },
+    message:
+      'sparkpost:region is "eu", but SPARKPOST_API_URL https://api.sparkpost.com/api/v1/ is ' +
+      'SparkPost\'s US API: set sparkpost:region to "us", or remove it, since the API host ' +
+      "already says which region the account is in.",
   },
 ])("$title is refused", ({ config, env, message }) => {
   setStackConnectionConfig(config);
@@ -166,23 +250,6 @@ test("the stack config lives on globalThis under its Symbol.for key", () => {
   });
 });
 
-test.each<{ config: ConnectionConfig; env: NodeJS.ProcessEnv; region: string }>([
-  { config: {}, env: {}, region: "us" },
-  { config: {}, env: { SPARKPOST_REGION: "eu" }, region: "eu" },
-  { config: { region: "us" }, env: { SPARKPOST_REGION: "eu" }, region: "us" },
-  { config: { region: "eu", apiUrl: "http://127.0.0.1:1/api/v1" }, env: {}, region: "eu" },
-])("resolveRegion with config $config and env $env is $region", ({ config, env, region }) => {
-  setStackConnectionConfig(config);
-
-  expect(resolveRegion(env)).toBe(region);
-});
-
-test("resolveRegion refuses an unknown region, naming the variable", () => {
-  expect(() => resolveRegion({ SPARKPOST_REGION: "asia" })).toThrow(
-    configurationError('SPARKPOST_REGION must be "us" or "eu", got "asia".'),
-  );
-});
-
 describe("createClient", () => {
   const saved = { ...process.env };
   afterEach(() => {
@@ -200,7 +267,31 @@ describe("createClient", () => {
 
   test("refuses a malformed baseUrl", () => {
     expect(() => createClient({ apiKey: KEY, baseUrl: "nope" })).toThrow(
-      'baseUrl must be a full http(s) URL such as https://api.eu.sparkpost.com/api/v1, got "nope".',
+      `baseUrl must be a full http(s) URL ${EXAMPLES}, got "nope".`,
+    );
+  });
+
+  test.each(["http://127.0.0.1:4010", "http://127.0.0.1:4010/"])(
+    "refuses the baseUrl %j, which lacks /api/v1",
+    (baseUrl) => {
+      expect(() => createClient({ apiKey: KEY, baseUrl })).toThrow(
+        configurationError(
+          `baseUrl must be the API base, ending in /api/v1, ${EXAMPLES}; got "${baseUrl}".`,
+        ),
+      );
+    },
+  );
+
+  test("checks the region even when the API URL comes from the environment", () => {
+    process.env.SPARKPOST_API_URL = "https://api.eu.sparkpost.com/api/v1";
+    process.env.SPARKPOST_REGION = "us";
+
+    expect(() => createClient({ apiKey: KEY })).toThrow(
+      configurationError(
+        'SPARKPOST_REGION is "us", but SPARKPOST_API_URL https://api.eu.sparkpost.com/api/v1 is ' +
+          'SparkPost\'s EU API: set SPARKPOST_REGION to "eu", or remove it, since the API host ' +
+          "already says which region the account is in.",
+      ),
     );
   });
 });

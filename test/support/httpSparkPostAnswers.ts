@@ -23,3 +23,16 @@ export const NOT_FOUND = { status: 404, json: { errors: [{ message: "resource no
 /** Request lines as the script server records them. */
 export const GET_TRACK = "GET /api/v1/tracking-domains/track.example.com";
 export const POST_CREATE = "POST /api/v1/tracking-domains";
+
+/** SparkPost's refusal of a create for a domain that exists. */
+export const CONFLICT = {
+  status: 409,
+  json: { errors: [{ message: "The tracking domain already exists" }] },
+};
+
+/** A web server's own 404 page, as a wrong URL or a proxy answers: not SparkPost's word. */
+export const HTML_NOT_FOUND = {
+  status: 404,
+  text: "<html>\n<head><title>404 Not Found</title></head>\n<body>nginx</body>\n</html>\n",
+  headers: { "content-type": "text/html" },
+};
