@@ -78,7 +78,9 @@ export interface CustomTrackingDomainArgs {
   /**
    * Take over a tracking domain that already exists in SparkPost instead of failing; the way to
    * bring one under management, since Pulumi's `import` does not work for dynamic resources.
-   * For the record, combine it with `dns.allowOverwrite` (Route53).
+   * Every SparkPost child then reads before it writes and writes only what differs: adopting a
+   * setup that already matches the program makes no change at all. `secure` left unset keeps the
+   * domain's own setting. For the record, combine it with `dns.allowOverwrite` (Route53).
    * @default false
    */
   adopt?: pulumi.Input<boolean>;

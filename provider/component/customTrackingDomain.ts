@@ -73,10 +73,11 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
     }
 
     this.dnsRecord = programDnsRecord(args.domain, args.cnameTarget, region);
-    const { subaccountId } = args;
+    // `adopt` reaches every SparkPost child: adopting a setup made by hand then only reads.
+    const { subaccountId, adopt } = args;
     this.trackingDomain = new TrackingDomain(
       `${name}-domain`,
-      { domain: args.domain, secure: args.secure, subaccountId, adopt: args.adopt },
+      { domain: args.domain, secure: args.secure, subaccountId, adopt },
       { parent: this },
     );
     // The record waits for the SparkPost domain, so a refused domain writes nothing to DNS.
@@ -101,6 +102,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
         // A new target means a new record, and a change of `secure` a check over the other
         // protocol (SparkPost's only check of HTTPS): verify again. HTTP adds nothing, so stacks
         // that never set `secure` keep the triggers they always had.
+        adopt,
         triggers: pulumi
           .all([target, args.secure])
           .apply(([value, secure]) => (secure === true ? [value, "https"] : [value])),
@@ -112,7 +114,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
     if (plain.makeDefault) {
       this.defaultDomain = new DefaultTrackingDomain(
         `${name}-default`,
-        { domain: this.trackingDomain.domain, subaccountId },
+        { domain: this.trackingDomain.domain, subaccountId, adopt },
         afterVerification,
       );
     }
@@ -120,7 +122,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
       (sendingDomain) =>
         new SendingDomainLink(
           `${name}-link-${sendingDomain}`,
-          { sendingDomain, trackingDomain: this.trackingDomain.domain, subaccountId },
+          { sendingDomain, trackingDomain: this.trackingDomain.domain, subaccountId, adopt },
           afterVerification,
         ),
     );

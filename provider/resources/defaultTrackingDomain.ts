@@ -25,11 +25,18 @@ export interface DefaultTrackingDomainArgs {
    * Changing it replaces the resource.
    */
   subaccountId?: pulumi.Input<number>;
+  /**
+   * The default may already be set (a setup made by hand): create then reads first and writes
+   * nothing when the domain already is the default. No effect after creation.
+   * @default false
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export interface DefaultTrackingDomainInputs {
   domain: string;
   subaccountId?: number;
+  adopt?: boolean;
 }
 
 export type DefaultTrackingDomainOutputs = DefaultTrackingDomainInputs;
@@ -39,6 +46,7 @@ function checkInputs(news: Record<string, unknown>) {
   const inputs = {
     domain: checker.hostname("domain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
+    adopt: checker.optionalBoolean("adopt"),
   };
   return {
     inputs: withoutUndefined(inputs) as DefaultTrackingDomainInputs,
@@ -69,6 +77,14 @@ async function makeDefault(inputs: DefaultTrackingDomainInputs): Promise<void> {
   );
 }
 
+async function isDefaultAlready(inputs: DefaultTrackingDomainInputs): Promise<boolean> {
+  const object = await attempt(
+    `read tracking domain ${inputs.domain} to adopt its default flag`,
+    sparkpost().getTrackingDomain(inputs.domain, scopeOf(inputs.subaccountId)),
+  );
+  return object?.default === true;
+}
+
 export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
   DefaultTrackingDomainInputs,
   DefaultTrackingDomainOutputs
@@ -88,8 +104,9 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
     };
   },
 
+  /** One PUT; with `adopt`, one GET first and no PUT when the domain already is the default. */
   async create(inputs) {
-    await makeDefault(inputs);
+    if (!(inputs.adopt && (await isDefaultAlready(inputs)))) await makeDefault(inputs);
     return { id: idOf(inputs.subaccountId), outs: inputs };
   },
 
@@ -111,6 +128,7 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
     const outs = withoutUndefined({
       domain: current.domain.toLowerCase(),
       subaccountId: props.subaccountId,
+      adopt: props.adopt,
     });
     return refreshed(id, outs, outs);
   },
@@ -146,7 +164,7 @@ export class DefaultTrackingDomain extends pulumi.dynamic.Resource {
     super(
       providerShim("DefaultTrackingDomain"),
       name,
-      { domain: args.domain, subaccountId: args.subaccountId },
+      { domain: args.domain, subaccountId: args.subaccountId, adopt: args.adopt },
       opts,
       "sparkpost",
       "DefaultTrackingDomain",

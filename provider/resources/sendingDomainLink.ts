@@ -26,12 +26,20 @@ export interface SendingDomainLinkArgs {
   trackingDomain: pulumi.Input<string>;
   /** The subaccount owning both domains; unset (or 0) for the primary account. Replaces. */
   subaccountId?: pulumi.Input<number>;
+  /**
+   * The link may already exist (a setup made by hand): create then reads first and writes
+   * nothing when the sending domain already points at this tracking domain. No effect after
+   * creation.
+   * @default false
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export interface SendingDomainLinkInputs {
   sendingDomain: string;
   trackingDomain: string;
   subaccountId?: number;
+  adopt?: boolean;
 }
 
 export type SendingDomainLinkOutputs = SendingDomainLinkInputs;
@@ -42,6 +50,7 @@ function checkInputs(news: Record<string, unknown>) {
     sendingDomain: checker.hostname("sendingDomain", { subdomain: false }),
     trackingDomain: checker.hostname("trackingDomain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
+    adopt: checker.optionalBoolean("adopt"),
   };
   checker.distinct("trackingDomain", inputs.trackingDomain, "sendingDomain", inputs.sendingDomain);
   return {
@@ -84,6 +93,14 @@ async function link(inputs: SendingDomainLinkInputs): Promise<void> {
   );
 }
 
+async function isLinkedAlready(inputs: SendingDomainLinkInputs): Promise<boolean> {
+  const current = await attempt(
+    `read sending domain ${inputs.sendingDomain} to adopt its link`,
+    sparkpost().getSendingDomain(inputs.sendingDomain, scopeOf(inputs.subaccountId)),
+  );
+  return current?.tracking_domain?.toLowerCase() === inputs.trackingDomain;
+}
+
 export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
   SendingDomainLinkInputs,
   SendingDomainLinkOutputs
@@ -103,8 +120,9 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
     };
   },
 
+  /** One PUT; with `adopt`, one GET first and no PUT when the link is already there. */
   async create(inputs) {
-    await link(inputs);
+    if (!(inputs.adopt && (await isLinkedAlready(inputs)))) await link(inputs);
     return { id: inputs.sendingDomain, outs: inputs };
   },
 
@@ -121,6 +139,7 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
       sendingDomain: id,
       trackingDomain,
       subaccountId: props.subaccountId,
+      adopt: props.adopt,
     });
     return refreshed(id, outs, outs);
   },
@@ -158,6 +177,7 @@ export class SendingDomainLink extends pulumi.dynamic.Resource {
         sendingDomain: args.sendingDomain,
         trackingDomain: args.trackingDomain,
         subaccountId: args.subaccountId,
+        adopt: args.adopt,
       },
       opts,
       "sparkpost",

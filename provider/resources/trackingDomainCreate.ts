@@ -83,27 +83,24 @@ async function readBack(
   return trackingDomainOutputs(object, inputs);
 }
 
-/**
- * Takes over an existing domain when `adopt` allows it and the subaccount matches; sets `secure`
- * only when the program sets it and it differs (unset keeps SparkPost's value). Returns the
- * outputs, or undefined when they must be read back (after a change).
- */
-async function adoptExisting(
-  client: SparkPostClient,
-  inputs: TrackingDomainInputs,
-  refusal: () => Error,
-): Promise<TrackingDomainOutputs | undefined> {
-  if (!inputs.adopt) throw refusal();
-  // Unscoped: the domain may belong to another subaccount, which the message then names.
-  const existing = await attempt(
+/** The existing domain as the adopting key sees it, unscoped: it may belong to another subaccount. */
+function readToAdopt(client: SparkPostClient, inputs: TrackingDomainInputs) {
+  return attempt(
     `read existing tracking domain ${inputs.domain} to adopt it`,
     client.getTrackingDomain(inputs.domain),
   );
-  if (!existing) {
-    throw new Error(
-      `${refusal().message} It exists, but this API key cannot see it: check the key's subaccount and permissions.`,
-    );
-  }
+}
+
+/**
+ * Takes over `existing` when the subaccount matches; sets `secure` only when the program sets it
+ * and it differs (unset keeps SparkPost's value). Returns the outputs, or undefined when they must
+ * be read back (after a change).
+ */
+async function takeOver(
+  client: SparkPostClient,
+  inputs: TrackingDomainInputs,
+  existing: TrackingDomainObject,
+): Promise<TrackingDomainOutputs | undefined> {
   const owner = existing.subaccount_id || undefined;
   if (owner !== inputs.subaccountId) {
     throw new Error(
@@ -122,6 +119,25 @@ async function adoptExisting(
     ),
   );
   return undefined;
+}
+
+/**
+ * A create that met an existing domain: adopted when `adopt` allows it, else the error `refusal`
+ * gives (a 409 worded for users).
+ */
+async function adoptExisting(
+  client: SparkPostClient,
+  inputs: TrackingDomainInputs,
+  refusal: () => Error,
+): Promise<TrackingDomainOutputs | undefined> {
+  if (!inputs.adopt) throw refusal();
+  const existing = await readToAdopt(client, inputs);
+  if (!existing) {
+    throw new Error(
+      `${refusal().message} It exists, but this API key cannot see it: check the key's subaccount and permissions.`,
+    );
+  }
+  return takeOver(client, inputs, existing);
 }
 
 const ADOPT_ADVICE =
@@ -163,6 +179,16 @@ export async function createTrackingDomain(
   serializedInputs: object,
 ): Promise<TrackingDomainOutputs> {
   const scope = scopeOf(inputs.subaccountId);
+  if (inputs.adopt) {
+    // Look before writing: adopting what is already there takes reads only, no create attempt.
+    const existing = await readToAdopt(client, inputs);
+    if (existing) {
+      return (
+        (await takeOver(client, inputs, existing)) ??
+        attempt(`read tracking domain ${inputs.domain} after adopting it`, readBack(client, inputs))
+      );
+    }
+  }
   let result: CreateOutcome;
   try {
     result = await client.createTrackingDomain(inputs.domain, { secure: inputs.secure }, scope);

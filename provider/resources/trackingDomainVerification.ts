@@ -55,6 +55,12 @@ export interface TrackingDomainVerificationArgs {
   proxied?: pulumi.Input<boolean>;
   /** Any values; when they change the domain is verified again (e.g. the DNS record's value). */
   triggers?: pulumi.Input<unknown[]>;
+  /**
+   * The domain may already be verified (a setup made by hand): create then reads its status
+   * first and asks SparkPost nothing more when it is. No effect after creation.
+   * @default false
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export interface TrackingDomainVerificationInputs {
@@ -66,6 +72,7 @@ export interface TrackingDomainVerificationInputs {
   nameservers?: string[];
   proxied: boolean;
   triggers?: unknown[];
+  adopt?: boolean;
 }
 
 export interface TrackingDomainVerificationOutputs extends TrackingDomainVerificationInputs {
@@ -94,6 +101,7 @@ function checkInputs(news: Record<string, unknown>) {
     nameservers: checker.stringList("nameservers", nameserverProblem),
     proxied: checker.boolean("proxied", false),
     triggers: news.triggers,
+    adopt: checker.optionalBoolean("adopt"),
   };
   return {
     inputs: withoutUndefined(inputs) as TrackingDomainVerificationInputs,
@@ -133,9 +141,28 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
     };
   },
 
+  /**
+   * The wait (see waitForVerification). With `adopt`, one GET first: a domain SparkPost already
+   * says is verified needs no wait and no verify call.
+   */
   async create(inputs) {
     const expectedTarget = inputs.expectedTarget ?? cnameTarget(resolveRegion());
-    const result = await waitForVerification(sparkpost(), {
+    const client = sparkpost();
+    if (inputs.adopt) {
+      const object = await attempt(
+        `read the verification status of tracking domain ${inputs.domain} to adopt it`,
+        client.getTrackingDomain(inputs.domain, scopeOf(inputs.subaccountId)),
+      );
+      if (object?.status.verified) {
+        const status = {
+          verified: true,
+          cnameStatus: object.status.cname_status,
+          complianceStatus: object.status.compliance_status,
+        };
+        return { id: inputs.domain, outs: verificationOutputs(inputs, expectedTarget, status) };
+      }
+    }
+    const result = await waitForVerification(client, {
       domain: inputs.domain,
       scope: scopeOf(inputs.subaccountId),
       expectedTarget,
@@ -219,6 +246,7 @@ export class TrackingDomainVerification extends pulumi.dynamic.Resource {
         nameservers: args.nameservers,
         proxied: args.proxied,
         triggers: args.triggers,
+        adopt: args.adopt,
         verified: undefined,
         cnameStatus: undefined,
         complianceStatus: undefined,

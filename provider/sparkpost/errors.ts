@@ -170,16 +170,18 @@ export function parseErrorBody(
   clean: (value: unknown) => unknown = (value) => value,
 ): { errors: ApiErrorDetail[]; apiMessage: string } {
   let parsed: unknown;
+  // Redacted whole before any excerpt is cut: a key straddling the cut must not show in part.
+  const shown = () => excerpt(String(clean(text)), status);
   try {
     parsed = clean(JSON.parse(text));
   } catch {
-    return { errors: [], apiMessage: String(clean(excerpt(text, status))) };
+    return { errors: [], apiMessage: shown() };
   }
   const rawErrors = (parsed as { errors?: unknown } | null)?.errors;
   const entries = Array.isArray(rawErrors) ? rawErrors : [rawErrors];
   const errors = entries.map(toDetail).filter((detail) => detail !== undefined);
   if (errors.length === 0) {
-    return { errors: [], apiMessage: String(clean(excerpt(text, status))) };
+    return { errors: [], apiMessage: shown() };
   }
   return { errors, apiMessage: errors.map(renderDetail).join("; ") };
 }

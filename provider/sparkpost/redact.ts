@@ -24,10 +24,13 @@ function jsonEscapedPattern(apiKey: string): RegExp {
 /** `text` with every occurrence of `apiKey`, in any of the forms above, replaced. */
 export function redact(text: string, apiKey: string): string {
   if (apiKey === "") return text;
+  const base64 = (text: string) => Buffer.from(text).toString("base64").replace(/=+$/, "");
   const forms = new Set([
     apiKey,
     encodeURIComponent(apiKey),
-    Buffer.from(apiKey).toString("base64").replace(/=+$/, ""),
+    base64(apiKey),
+    // A Basic auth header: the key as user, an empty password.
+    base64(`${apiKey}:`),
   ]);
   let result = text;
   for (const form of forms) result = result.split(form).join(REDACTED);

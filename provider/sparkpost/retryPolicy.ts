@@ -100,6 +100,13 @@ export function isRetryable(replay: Replay, failure: Failure): boolean {
   );
 }
 
+/** The class a failure's retries are counted in: rate limits, timeouts, everything else. */
+export function retryKind(failure: Failure): "rateLimit" | "timeout" | "failure" {
+  if (failure.status === 429) return "rateLimit";
+  if (failure.code !== undefined && TIMEOUT_CODES.includes(failure.code)) return "timeout";
+  return "failure";
+}
+
 /** How many retries this kind of failure allows: many for a 429, one for a timeout. */
 export function retryLimit(failure: Failure, settings: RetrySettings): number {
   if (failure.status === 429) return settings.maxRateLimitRetries;
@@ -120,6 +127,9 @@ export function parseRetryAfter(value: string | undefined, nowMs = Date.now()): 
   if (/^\d+$/.test(value.trim())) {
     return Number(value.trim()) * 1000;
   }
+  // An HTTP-date always names GMT (RFC 9110 section 5.6.7). Date.parse alone reads far too
+  // much: "1.5" and "-1" would be dates in 2001, that is, "retry now".
+  if (!/^[A-Za-z]{3},? .*\bGMT$/.test(value.trim())) return undefined;
   const dateMs = Date.parse(value);
   return Number.isNaN(dateMs) ? undefined : Math.max(0, dateMs - nowMs);
 }

@@ -18,6 +18,7 @@ import {
   isRetryable,
   parseRetryAfter,
   retryDelayMs,
+  retryKind,
   retryLimit,
   type Failure,
   type Replay,
@@ -135,10 +136,14 @@ type AttemptOutcome =
   | { status: number; text: string; retryAfter?: string }
   | { code?: string; message: string; cause: unknown; timeoutMs: number };
 
+/** The longest delay Node's timers accept (beyond it they fire at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 async function attemptOnce(
   settings: TransportSettings,
   apiRequest: ApiRequest,
   url: string,
+  headers: Record<string, string>,
   timeoutMs: number,
   callRemainingMs: number,
 ): Promise<AttemptOutcome> {
@@ -146,12 +151,12 @@ async function attemptOnce(
     const response = await request(url, {
       dispatcher: settings.dispatcher ?? sharedAgent(),
       method: apiRequest.method,
-      headers: headersFor(settings.apiKey, apiRequest),
+      headers,
       body: apiRequest.body === undefined ? undefined : JSON.stringify(apiRequest.body),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       // The hard stop of the call's budget, for a body that trickles in slower than the gaps.
-      signal: AbortSignal.timeout(Math.max(1, callRemainingMs)),
+      signal: AbortSignal.timeout(Math.min(MAX_TIMER_MS, Math.max(1, callRemainingMs))),
     });
     const retryAfter = response.headers["retry-after"];
     return {
@@ -213,6 +218,11 @@ export async function send(
     });
   };
 
+  // Built before anything is sent: a bad subaccount id is the caller's error, not the network's.
+  const headers = headersFor(settings.apiKey, apiRequest);
+  // Retries are counted per kind of failure: 429s, SparkPost asking to slow down, must not use
+  // up the retries a later 5xx or timeout is allowed.
+  const retriesSoFar = new Map<string, number>();
   let deadline: number | undefined;
   for (let attempt = 1; ; attempt++) {
     const release = await slots.acquire();
@@ -221,10 +231,10 @@ export async function send(
       await waitForRateLimit(url.origin);
       deadline ??= Date.now() + apiRequest.budgetMs;
       const remaining = deadline - Date.now();
-      const timeoutMs = Math.max(1, Math.min(apiRequest.timeoutMs, remaining));
+      const timeoutMs = Math.max(1, Math.min(apiRequest.timeoutMs, remaining, MAX_TIMER_MS));
       const slow = setTimeout(release, settings.slowRequestMs ?? SLOW_REQUEST_MS);
       try {
-        outcome = await attemptOnce(settings, apiRequest, url.href, timeoutMs, remaining);
+        outcome = await attemptOnce(settings, apiRequest, url.href, headers, timeoutMs, remaining);
       } finally {
         clearTimeout(slow);
       }
@@ -237,10 +247,13 @@ export async function send(
     }
     const failure = failureOf(outcome);
     const limit = retryLimit(failure, settings.retry);
-    if (!isRetryable(apiRequest.replay, failure) || attempt > limit) {
+    const kind = retryKind(failure);
+    const retry = (retriesSoFar.get(kind) ?? 0) + 1;
+    if (!isRetryable(apiRequest.replay, failure) || retry > limit) {
       throw fail(outcome, attempt);
     }
-    const delayMs = retryDelayMs(attempt, failure, settings.retry);
+    retriesSoFar.set(kind, retry);
+    const delayMs = retryDelayMs(retry, failure, settings.retry);
     const left = deadline - Date.now();
     if (left <= 0) throw fail(outcome, attempt);
     if (delayMs >= left) {
@@ -257,7 +270,7 @@ export async function send(
         ? `HTTP ${failure.status}`
         : describeNetworkFailure(failure.code, "network error", apiRequest.timeoutMs);
     settings.log(
-      `SparkPost API ${method} ${path}: ${reason}, retry ${attempt} of ${limit} in ${delayMs} ms`,
+      `SparkPost API ${method} ${path}: ${reason}, retry ${retry} of ${limit} in ${delayMs} ms`,
     );
     await sleep(delayMs);
   }
@@ -274,7 +287,7 @@ export async function send(
         path,
         status: answer.status,
         errors: [],
-        apiMessage: `the body is not JSON: ${redact(excerpt(answer.text), settings.apiKey)}`,
+        apiMessage: `the body is not JSON: ${excerpt(redact(answer.text, settings.apiKey))}`,
         attempts,
       });
     }

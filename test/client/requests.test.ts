@@ -310,10 +310,7 @@ describe("request checks", () => {
     expect(server.requests).toEqual([]);
   });
 
-  // Bug in provider/sparkpost/transport.ts: headersFor() runs inside attemptOnce()'s try, so its
-  // RangeError becomes a SparkPostError of kind "unreachable" ("failed (no response): ...") instead
-  // of reaching the caller as the programming error it is.
-  test.failing("a negative subaccount id is refused before anything is sent", async () => {
+  test("a negative subaccount id is refused before anything is sent", async () => {
     const error = await rejectionOf(
       client.getTrackingDomain("a.example.com", { subaccountId: -1 }),
     );
@@ -323,10 +320,7 @@ describe("request checks", () => {
     expect(server.requests).toEqual([]);
   });
 
-  // The same bug, worse on a create: the wrapped RangeError has no error code, so the create takes
-  // it for an answer lost after sending, reads the domain back (which fails the same way) and
-  // throws CREATE_UNCONFIRMED, saying it cannot tell whether the domain was created.
-  test.failing("a create with a negative subaccount id throws the RangeError itself", async () => {
+  test("a create with a negative subaccount id throws the RangeError itself", async () => {
     const error = await rejectionOf(
       client.createTrackingDomain("track.example.com", {}, { subaccountId: -1 }),
     );

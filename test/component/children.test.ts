@@ -58,6 +58,7 @@ test("every SparkPost child gets the subaccount, and each the inputs it needs", 
     subaccountId: 7,
   });
   expect(inputs("t-verification")).toEqual({
+    adopt: true,
     domain: "track.example.com",
     subaccountId: 7,
     expectedTarget: "v2.spgo.io",
@@ -67,11 +68,16 @@ test("every SparkPost child gets the subaccount, and each the inputs it needs", 
     // secure: a verification of its own, over HTTPS.
     triggers: ["v2.spgo.io", "https"],
   });
-  expect(inputs("t-default")).toEqual({ domain: "track.example.com", subaccountId: 7 });
+  expect(inputs("t-default")).toEqual({
+    domain: "track.example.com",
+    subaccountId: 7,
+    adopt: true,
+  });
   expect(inputs("t-link-mail.example.com")).toEqual({
     sendingDomain: "mail.example.com",
     trackingDomain: "track.example.com",
     subaccountId: 7,
+    adopt: true,
   });
   expect(program.resource("t-default").type).toBe(`${DYNAMIC}DefaultTrackingDomain`);
   expect(program.resource("t-link-mail.example.com").type).toBe(`${DYNAMIC}SendingDomainLink`);

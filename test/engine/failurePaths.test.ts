@@ -130,10 +130,7 @@ describe("adopt keeps what SparkPost has unless the program says otherwise", () 
 
     await domain.create({ domain: "track.example.com", adopt: true });
 
-    expect(fixture.requestLines()).toEqual([
-      "POST /tracking-domains 409",
-      "GET /tracking-domains/track.example.com 200",
-    ]);
+    expect(fixture.requestLines()).toEqual(["GET /tracking-domains/track.example.com 200"]);
     expect(outputsOf(domain)).toMatchObject({ secure: true, port: 443, adopt: true });
     expect(fixture.sandbox.trackingDomain("track.example.com")?.secure).toBe(true);
     fixture.sandbox.clearLog();
@@ -220,5 +217,54 @@ test("state written by version 0.1.0 shows one update, which stores the shim", a
   await domain.same({ domain: "track.example.com" });
 
   expect(domain.state!.outputs.__provider).toBe(fixture.serialized.TrackingDomain);
+  expect(fixture.sandbox.requests).toEqual([]);
+});
+
+test("adopting a whole setup made by hand reads and writes nothing, then keeps still", async () => {
+  fixture.sandbox.seedSendingDomain("mail.example.com", { trackingDomain: "track.example.com" });
+  const response = await fetch(`${fixture.sandbox.apiUrl}/tracking-domains`, {
+    method: "POST",
+    headers: { Authorization: fixture.sandbox.apiKey, "Content-Type": "application/json" },
+    body: JSON.stringify({ domain: "track.example.com", secure: true }),
+  });
+  expect(response.status).toBe(200);
+  fixture.sandbox.patchTrackingDomain("track.example.com", {
+    default: true,
+    status: { verified: true, cname_status: "valid", compliance_status: "valid" },
+  });
+  fixture.sandbox.clearLog();
+  const before = fixture.sandbox.trackingDomain("track.example.com");
+  const resources = {
+    domain: fixture.resource("TrackingDomain", "d"),
+    verification: fixture.resource("TrackingDomainVerification", "v"),
+    flag: fixture.resource("DefaultTrackingDomain", "f"),
+    link: fixture.resource("SendingDomainLink", "l"),
+  };
+  const args = {
+    domain: { domain: "track.example.com", adopt: true },
+    verification: { domain: "track.example.com", preflight: "off", adopt: true },
+    flag: { domain: "track.example.com", adopt: true },
+    link: { sendingDomain: "mail.example.com", trackingDomain: "track.example.com", adopt: true },
+  };
+
+  await resources.domain.create(args.domain);
+  await resources.verification.create(args.verification);
+  await resources.flag.create(args.flag);
+  await resources.link.create(args.link);
+
+  expect(fixture.requestLines()).toEqual([
+    "GET /tracking-domains/track.example.com 200",
+    "GET /tracking-domains/track.example.com 200",
+    "GET /tracking-domains/track.example.com 200",
+    "GET /sending-domains/mail.example.com 200",
+  ]);
+  expect(fixture.sandbox.trackingDomain("track.example.com")).toEqual(before);
+  expect(outputsOf(resources.domain)).toMatchObject({ secure: true, isDefault: true });
+  expect(outputsOf(resources.verification)).toMatchObject({ verified: true });
+  fixture.sandbox.clearLog();
+  await resources.domain.same(args.domain);
+  await resources.verification.same(args.verification);
+  await resources.flag.same(args.flag);
+  await resources.link.same(args.link);
   expect(fixture.sandbox.requests).toEqual([]);
 });

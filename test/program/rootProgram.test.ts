@@ -120,6 +120,7 @@ describe("a stack with three tracking domains", () => {
     });
     expect(inputsOf("links-partner-example-org-verification")).toEqual({
       domain: "links.partner.example.org",
+      adopt: true,
       expectedTarget: "spgo.io",
       timeoutSeconds: 600,
       preflight: "off",
