@@ -4,7 +4,6 @@
  * server can be reached for the preflight.
  */
 import { createSocket } from "node:dgram";
-import type { AddressInfo } from "node:net";
 import { waitForVerification, type PollTiming } from "../../provider/resources/waitForVerification";
 import { closeSharedAgent, createClient, type SparkPostClient } from "../../provider/sparkpost";
 import { startSandbox, type Sandbox } from "../../sandbox";
@@ -22,7 +21,7 @@ let silentServer: string;
 async function closedUdpPort(): Promise<string> {
   const socket = createSocket("udp4");
   await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
-  const { port } = socket.address() as AddressInfo;
+  const { port } = socket.address();
   await new Promise<void>((resolve) => socket.close(() => resolve()));
   return `127.0.0.1:${port}`;
 }
