@@ -3,7 +3,7 @@
  * them. `node` on PATH is the Node.js running the tests (`process.execPath`, Node 24 under
  * `npm run test:package`), so npm resolves and installs for the Node.js the user runs Pulumi
  * with; npm's own `npm_*` variables from `npm run` are dropped so they do not steer the npm
- * commands run here.
+ * commands run here, and NODE_PATH, which could lend a project packages it never installed.
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
@@ -18,7 +18,7 @@ export interface CommandResult {
 export function userShellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) || key === "INIT_CWD" || key === "NODE_OPTIONS") continue;
+    if (/^npm_/i.test(key) || ["INIT_CWD", "NODE_OPTIONS", "NODE_PATH"].includes(key)) continue;
     env[key] = value;
   }
   env.PATH = [path.dirname(process.execPath), process.env.PATH].join(path.delimiter);

@@ -8,6 +8,7 @@
  * installed.test.ts runs it with the newest SDK the registry has, peerRange.test.ts with the
  * lowest the peer range claims.
  */
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { serializedProviders, type ResourceKind } from "../../support/engineFixture";
 import {
@@ -19,7 +20,7 @@ import {
 import type { MockedRun } from "./mockRunner";
 import { packFromFreshClone, type PackedPackage } from "./packedPackage";
 import { FOUR_RESOURCES, ProjectEngine, TRACKING_DOMAIN } from "./projectEngine";
-import { templateTsconfig, UserProject } from "./userProject";
+import { megabytes, templateTsconfig, UserProject } from "./userProject";
 
 const EXAMPLE = "examples/route53";
 const DYNAMIC = "pulumi-nodejs:dynamic/sparkpost";
@@ -149,8 +150,8 @@ export interface SuiteOptions {
   sdkVersion: () => Promise<string>;
 }
 
-/** Defines the suite's tests in the calling describe; `project()` is its project until afterAll. */
-export function installedPackageSuite(options: SuiteOptions): { project(): UserProject } {
+/** Defines the suite's tests in the calling describe. */
+export function installedPackageSuite(options: SuiteOptions): void {
   let packed: PackedPackage;
   let sdkVersion: string;
   let project: UserProject;
@@ -180,7 +181,7 @@ export function installedPackageSuite(options: SuiteOptions): { project(): UserP
   });
   afterAll(() => project?.remove());
 
-  test("the project holds what the user added, one @pulumi/pulumi, no other DNS package", () => {
+  test("the project holds what the user added, one @pulumi/pulumi, no other DNS package", async () => {
     expect(Object.keys(project.dependencies()).sort()).toEqual([
       "@pulumi/aws",
       "@pulumi/pulumi",
@@ -196,6 +197,7 @@ export function installedPackageSuite(options: SuiteOptions): { project(): UserP
     expect(project.copiesOf("@pulumi/pulumi")).toEqual(["node_modules/@pulumi/pulumi"]);
     expect(project.copiesOf(packed.name)).toEqual([`node_modules/${packed.name}`]);
     expect(dnsPackages(project)).toEqual(["@pulumi/aws"]);
+    console.log(await footprintReport(`Route53 project, @pulumi/pulumi ${sdkVersion}`, project));
   });
 
   test("the project's tsc type-checks the example and the public entries, declarations included", async () => {
@@ -246,6 +248,13 @@ export function installedPackageSuite(options: SuiteOptions): { project(): UserP
     for (const { kind } of FOUR_RESOURCES) {
       expect(Buffer.byteLength(installed[kind])).toBeLessThanOrEqual(MAX_PROVIDER_BYTES);
       expect(installed[kind]).toBe(fromSource[kind]);
+      // The text promised to every state file (test/resources/providerShim.test.ts).
+      const promised = path.join(
+        REPOSITORY_ROOT,
+        "test/fixtures/serializedProviders",
+        `${kind}.js`,
+      );
+      expect(installed[kind]).toBe(readFileSync(promised, "utf8"));
     }
   });
 
@@ -291,6 +300,14 @@ export function installedPackageSuite(options: SuiteOptions): { project(): UserP
       await engine.close();
     }
   });
+}
 
-  return { project: () => project };
+/** Total `du` of node_modules and its six largest packages. */
+export async function footprintReport(title: string, project: UserProject): Promise<string> {
+  const total = await project.footprintBytes();
+  const largest = (await project.footprintByPackage()).slice(0, 6);
+  return (
+    `${title}: node_modules ${megabytes(total)} (${total} bytes); largest: ` +
+    largest.map(({ name, bytes }) => `${name} ${megabytes(bytes)}`).join(", ")
+  );
 }

@@ -70,6 +70,9 @@ export class ProjectEngine {
         SPARKPOST_API_KEY: undefined,
         SPARKPOST_API_URL: undefined,
         SPARKPOST_REGION: undefined,
+        // Nothing but the project's node_modules may serve the host.
+        NODE_PATH: undefined,
+        NODE_OPTIONS: undefined,
       },
       projectDir,
     );

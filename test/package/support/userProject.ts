@@ -27,9 +27,9 @@ const INSTALL_FLAGS = ["--no-audit", "--no-fund"];
 /**
  * A tsconfig like the one `pulumi new typescript` writes: strict, CommonJS, Node resolution,
  * and no `skipLibCheck`, so the package's declarations are type-checked too. TypeScript 6
- * (which npm picks beside `@pulumi/pulumi` >= 3.249) reports `moduleResolution: "node"` as
- * deprecated (TS5107) unless told to ignore it; the template's settings are kept, the
- * deprecation silenced.
+ * (what `npm install typescript` picks beside the newest `@pulumi/pulumi`, whose optional peer
+ * range stops below 7) reports `moduleResolution: "node"` as deprecated (TS5107) unless told to
+ * ignore it; the template's settings are kept, the deprecation silenced.
  */
 export function templateTsconfig(files: string[], typescriptMajor: number): object {
   return {
