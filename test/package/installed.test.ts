@@ -13,7 +13,7 @@ import {
   installedPackageSuite,
 } from "./support/installedPackageSuite";
 import { packFromFreshClone, REPOSITORY_ROOT, type PackedPackage } from "./support/packedPackage";
-import { UserProject } from "./support/userProject";
+import { templateTsconfig, UserProject } from "./support/userProject";
 
 /** The newest `@pulumi/pulumi` the registry has, as npm reports it. */
 async function newestSdk(): Promise<string> {
@@ -195,6 +195,19 @@ describe("a Cloudflare-only project", () => {
     expect(dnsPackages(project)).toEqual(["@pulumi/cloudflare"]);
     expect(project.copiesOf("@pulumi/pulumi")).toEqual(["node_modules/@pulumi/pulumi"]);
     console.log(await footprintReport("Cloudflare-only project", project));
+  });
+
+  test("the Cloudflare example type-checks there, declarations included, without AWS's types", async () => {
+    // The package's declarations name @pulumi/aws types (`import type`); a project without it
+    // must still compile with Pulumi's template settings and no skipLibCheck.
+    project.copyIn(path.join(REPOSITORY_ROOT, "examples/cloudflare/index.ts"), "index.ts");
+    const typescriptMajor = Number(project.installedVersion("typescript").split(".")[0]);
+    project.write("tsconfig.json", templateTsconfig(["index.ts"], typescriptMajor));
+    expect(await project.tsc(["-p", "tsconfig.json", "--noEmit"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
   });
 
   test("a Route53 record there fails with the error naming @pulumi/aws", async () => {
