@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { cloudflareCnameRecord } from "../dns/cloudflare";
 import type { TrackingDnsRecord } from "../dns/record";
+import { requireDnsPackage } from "../dns/optionalPackage";
 import { route53CnameRecord } from "../dns/route53";
 import { DefaultTrackingDomain } from "../resources/defaultTrackingDomain";
 import { SendingDomainLink } from "../resources/sendingDomainLink";
@@ -59,6 +60,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
   ) {
     // Checked before registering the component, so bad input leaves nothing half-declared.
     const plain = validateArgs(args);
+    requireDnsPackage(args.dns.provider);
     super("sparkpost:index:CustomTrackingDomain", name, {}, opts);
 
     let region: string;

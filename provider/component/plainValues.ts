@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { renderValue } from "../resources/inputChecker";
 
 /**
  * Whether `value` is known while the program runs: not an Output or a Promise. Only such values
@@ -10,21 +11,14 @@ export function isPlain(value: unknown): boolean {
   return !(typeof value === "object" && value !== null && "then" in value);
 }
 
-/** A short rendering of a bad value for an error message. */
+/** Whether `value` is set and known now: the values the component checks at construction. */
+export function isSetAndPlain(value: unknown): boolean {
+  return value !== undefined && value !== null && isPlain(value);
+}
+
+/** A short rendering of a bad value for an error message, as the resources' checks write it. */
 export function describeValue(value: unknown): string {
-  if (!isPlain(value)) return "an Output or a Promise";
-  switch (typeof value) {
-    case "string":
-      return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-    case "object":
-      return value === null ? "null" : Array.isArray(value) ? "a list" : "an object";
-    case "function":
-      return "a function";
-    case "symbol":
-      return value.toString();
-    default:
-      return String(value);
-  }
+  return isPlain(value) ? renderValue(value) : "an Output or a Promise";
 }
 
 /** Whether `value` is a whole number from `min` to `max`. */

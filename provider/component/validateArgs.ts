@@ -1,11 +1,28 @@
 /**
  * Construction-time checks of the component's arguments. Values the program already knows are
  * checked here, so a mistake stops `pulumi preview` with the property at fault; Outputs are left
- * to each resource provider's `check`, which sees them once known.
+ * to each resource provider's `check`, which sees them once known. Arguments handed on to the
+ * SparkPost resources are checked by the very rules those resources' `check` applies
+ * (inputChecker.ts), under the component's own property paths.
  */
 import { hostnameProblem, normalizeHostname, subdomainProblem } from "../dns/hostname";
+import { nameserverProblem } from "../dns/nameserverAddress";
+import { quoted } from "../dns/visibleText";
+import {
+  booleanProblem,
+  cnameToItselfProblem,
+  oneOfProblem,
+  stringItemProblem,
+  stringListProblem,
+  subaccountIdProblem,
+  wholeNumberProblem,
+} from "../resources/inputChecker";
+import {
+  PREFLIGHT_MODES,
+  VERIFICATION_TIMEOUT_BOUNDS,
+} from "../resources/trackingDomainVerification";
 import { CustomTrackingDomainArgs } from "./args";
-import { describeValue, failProperty, isPlain } from "./plainValues";
+import { describeValue, failProperty, isPlain, isSetAndPlain } from "./plainValues";
 import { validateDns } from "./validateDns";
 
 /** The arguments the component must know as plain values, checked and normalized. */
@@ -17,14 +34,69 @@ export interface PlainArgs {
 
 /** Throws an InputPropertyError for the first problem found; returns the plain arguments. */
 export function validateArgs(args: CustomTrackingDomainArgs): PlainArgs {
-  validateHostname("domain", args.domain, subdomainProblem);
-  if (args.cnameTarget !== undefined) {
-    validateHostname("cnameTarget", args.cnameTarget, hostnameProblem);
-  }
+  validateDomain(args.domain);
+  validateCnameTarget(args.cnameTarget, args.domain);
   validateDns(args.dns);
   const sendingDomains = validateSendingDomains(args.sendingDomains);
   validateNotOwnSendingDomain(args.domain, sendingDomains);
-  return { makeDefault: validateDefault(args.default), sendingDomains };
+  const makeDefault = validateDefault(args.default);
+  validateKnown("secure", args.secure, booleanProblem);
+  validateKnown("subaccountId", args.subaccountId, subaccountIdProblem);
+  validateVerification(args.verification);
+  validateKnown("adopt", args.adopt, booleanProblem);
+  return { makeDefault, sendingDomains };
+}
+
+/**
+ * Fails `propertyPath` with `problemOf`'s sentence when `value` is known and wrong. Unset (undefined
+ * or null, which the resources read as unset too) and Outputs pass.
+ */
+function validateKnown(
+  propertyPath: string,
+  value: unknown,
+  problemOf: (value: unknown) => string | undefined,
+): void {
+  if (!isSetAndPlain(value)) return;
+  const problem = problemOf(value);
+  if (problem !== undefined) failProperty(propertyPath, `${propertyPath} ${problem}.`);
+}
+
+function validateDomain(value: unknown): void {
+  if (!isPlain(value)) return;
+  if (typeof value !== "string") {
+    failProperty(
+      "domain",
+      `domain must be a hostname such as "track.example.com", not ${describeValue(value)}.`,
+    );
+  }
+  const problem = subdomainProblem(value);
+  if (problem !== undefined) failProperty("domain", `domain ${problem}`);
+}
+
+/** SparkPost's CNAME target: a hostname, and never the tracking domain itself. */
+function validateCnameTarget(value: unknown, domain: unknown): void {
+  if (value === undefined || !isPlain(value)) return;
+  if (typeof value !== "string") {
+    failProperty(
+      "cnameTarget",
+      `cnameTarget must be a hostname such as "v2.spgo.io", not ${describeValue(value)}.`,
+    );
+  }
+  if (value.trim() === "") {
+    failProperty(
+      "cnameTarget",
+      `cnameTarget must not be empty: leave it unset for the region's target, or set SparkPost's, such as "v2.spgo.io".`,
+    );
+  }
+  const problem = hostnameProblem(value);
+  if (problem !== undefined) failProperty("cnameTarget", `cnameTarget ${problem}`);
+  if (typeof domain !== "string") return;
+  const itself = cnameToItselfProblem(
+    "cnameTarget",
+    normalizeHostname(value),
+    normalizeHostname(domain),
+  );
+  if (itself !== undefined) failProperty("cnameTarget", itself);
 }
 
 /** A tracking domain is a CNAME to SparkPost: it cannot also be a sending domain linked to itself. */
@@ -34,24 +106,8 @@ function validateNotOwnSendingDomain(domain: unknown, sendingDomains: string[]):
   if (index < 0) return;
   failProperty(
     `sendingDomains[${index}]`,
-    `sendingDomains[${index}] is the tracking domain ${JSON.stringify(sendingDomains[index])} itself: list the sending domains whose links and opens should go through it, such as "mail.example.com".`,
+    `sendingDomains[${index}] is the tracking domain ${quoted(sendingDomains[index])} itself: list the sending domains whose links and opens should go through it, such as "mail.example.com".`,
   );
-}
-
-function validateHostname(
-  property: string,
-  value: unknown,
-  problemOf: (hostname: string) => string | undefined,
-): void {
-  if (!isPlain(value)) return;
-  if (typeof value !== "string") {
-    failProperty(
-      property,
-      `${property} must be a hostname such as "track.example.com", not ${describeValue(value)}.`,
-    );
-  }
-  const problem = problemOf(value);
-  if (problem !== undefined) failProperty(property, `${property} ${problem}`);
 }
 
 function validateDefault(value: unknown): boolean {
@@ -89,10 +145,35 @@ function validateSendingDomains(value: unknown): string[] {
     if (first !== undefined) {
       failProperty(
         property,
-        `${property} repeats "${hostname}" (sendingDomains[${first}]): list each sending domain once.`,
+        `${property} repeats ${quoted(hostname)} (sendingDomains[${first}]): list each sending domain once.`,
       );
     }
     firstIndexOf.set(hostname, index);
     return hostname;
+  });
+}
+
+/** The settings handed to the TrackingDomainVerification, by its own rules. */
+function validateVerification(value: unknown): void {
+  if (!isSetAndPlain(value)) return;
+  if (typeof value !== "object" || Array.isArray(value)) {
+    failProperty(
+      "verification",
+      `verification must be an object such as { timeoutSeconds: 1800, preflight: "authoritative" }, not ${describeValue(value)}.`,
+    );
+  }
+  const { timeoutSeconds, preflight, nameservers } = value as Record<string, unknown>;
+  validateKnown("verification.timeoutSeconds", timeoutSeconds, (seconds) =>
+    wholeNumberProblem(seconds, VERIFICATION_TIMEOUT_BOUNDS),
+  );
+  validateKnown("verification.preflight", preflight, (mode) => oneOfProblem(mode, PREFLIGHT_MODES));
+  validateKnown("verification.nameservers", nameservers, stringListProblem);
+  if (!Array.isArray(nameservers)) return;
+  nameservers.forEach((item: unknown, index) => {
+    // An item of the list is never "unset": only Outputs are left to the resource.
+    if (!isPlain(item)) return;
+    const problem = stringItemProblem(item, nameserverProblem);
+    const propertyPath = `verification.nameservers[${index}]`;
+    if (problem !== undefined) failProperty(propertyPath, `${propertyPath} ${problem}.`);
   });
 }

@@ -3,9 +3,17 @@
  * mistake stops `pulumi preview` before any resource is planned.
  */
 import { CLOUDFLARE_AUTOMATIC_TTL, CLOUDFLARE_TTL_RANGE } from "../dns/cloudflare";
+import { hostnameProblem } from "../dns/hostname";
 import { ROUTE53_TTL_RANGE } from "../dns/route53";
+import { booleanProblem } from "../resources/inputChecker";
 import { CustomTrackingDomainDnsArgs, DNS_PROVIDERS } from "./args";
-import { describeValue, failProperty, isPlain, isWholeNumberIn } from "./plainValues";
+import {
+  describeValue,
+  failProperty,
+  isPlain,
+  isSetAndPlain,
+  isWholeNumberIn,
+} from "./plainValues";
 
 type DnsProvider = CustomTrackingDomainDnsArgs["provider"];
 
@@ -53,8 +61,55 @@ export function validateDns(dns: unknown): void {
       "dns.zoneId and dns.zoneName are mutually exclusive: give the zone's id, or its name to look it up, not both.",
     );
   }
-  if (provider === "route53") validateRoute53Ttl(settings.ttl);
+  if (provider === "manual") return;
+  validateZoneId(settings.zoneId);
+  validateZoneName(settings.zoneName);
+  if (provider === "route53") {
+    validateRoute53Ttl(settings.ttl);
+    validateBoolean("dns.allowOverwrite", settings.allowOverwrite);
+  }
   if (provider === "cloudflare") validateCloudflareSettings(settings.ttl, settings.proxied);
+}
+
+function validateBoolean(propertyPath: string, value: unknown): void {
+  if (!isSetAndPlain(value)) return;
+  const problem = booleanProblem(value);
+  if (problem !== undefined) failProperty(propertyPath, `${propertyPath} ${problem}.`);
+}
+
+function validateZoneId(zoneId: unknown): void {
+  if (!isSetAndPlain(zoneId)) return;
+  if (typeof zoneId !== "string") {
+    failProperty(
+      "dns.zoneId",
+      `dns.zoneId must be the zone's id as a string, not ${describeValue(zoneId)}.`,
+    );
+  }
+  if (zoneId.trim() === "") {
+    failProperty(
+      "dns.zoneId",
+      "dns.zoneId must not be empty: set it to the zone's id, or leave it unset to look the zone up by name.",
+    );
+  }
+}
+
+/** A zone is looked up by this name: an empty or malformed one can only find nothing. */
+function validateZoneName(zoneName: unknown): void {
+  if (!isSetAndPlain(zoneName)) return;
+  if (typeof zoneName !== "string") {
+    failProperty(
+      "dns.zoneName",
+      `dns.zoneName must be a zone name such as "example.com", not ${describeValue(zoneName)}.`,
+    );
+  }
+  if (zoneName.trim() === "") {
+    failProperty(
+      "dns.zoneName",
+      `dns.zoneName must not be empty: set it to the zone's name, such as "example.com", or leave it unset to use the domain's parent.`,
+    );
+  }
+  const problem = hostnameProblem(zoneName);
+  if (problem !== undefined) failProperty("dns.zoneName", `dns.zoneName ${problem}`);
 }
 
 function validateRoute53Ttl(ttl: unknown): void {
@@ -69,12 +124,7 @@ function validateRoute53Ttl(ttl: unknown): void {
 }
 
 function validateCloudflareSettings(ttl: unknown, proxied: unknown): void {
-  if (proxied !== undefined && isPlain(proxied) && typeof proxied !== "boolean") {
-    failProperty(
-      "dns.proxied",
-      `dns.proxied must be true or false, not ${describeValue(proxied)}.`,
-    );
-  }
+  validateBoolean("dns.proxied", proxied);
   if (ttl === undefined || !isPlain(ttl)) return;
   if (proxied === true && ttl !== CLOUDFLARE_AUTOMATIC_TTL) {
     failProperty(

@@ -1,11 +1,13 @@
 /**
  * Hostname rules for tracking domains, sending domains and CNAME targets. Each rule answers with
  * one sentence that reads after a property name ("domain must be ..."), so `check` can report
- * `${property} ${problem}` as is.
+ * `${property} ${problem}` as is. Every value a sentence echoes is written by `quoted`, so that no
+ * character of it hides or acts on the terminal.
  */
 import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
 import { parse as parseDomain } from "tldts";
+import { firstHiddenCharacter, quoted } from "./visibleText";
 
 const MAX_HOSTNAME_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
@@ -19,48 +21,61 @@ export function normalizeHostname(value: string): string {
 
 /**
  * Why `value` is not a usable hostname, or undefined when it is one (after normalizeHostname).
- * Catches what people paste by mistake first (a URL, a port, a wildcard, an IP address), then the
- * DNS rules: at most 253 characters, at least two labels, labels of 1 to 63 ASCII letters, digits
- * and inner hyphens, and a top-level domain that is not all digits.
+ * Catches characters that cannot be seen first (controls, then invisible ones such as a soft
+ * hyphen or a bidi override: the punycode rule would silently drop some of them, or suggest a name
+ * that looks the same as the one given), then what people paste by mistake (a URL, a port, a
+ * wildcard, an IP address), then the DNS rules: at most 253 characters, at least two labels,
+ * labels of 1 to 63 ASCII letters, digits and inner hyphens, and a top-level domain that is not
+ * all digits.
  */
 export function hostnameProblem(value: string): string | undefined {
   const hostname = normalizeHostname(value);
   if (hostname === "") return `must not be empty; set it to a hostname such as ${EXAMPLE}`;
   return (
     controlCharacterProblem(hostname) ??
+    invisibleCharacterProblem(hostname) ??
     pastedUrlProblem(hostname) ??
     characterProblem(hostname) ??
     structureProblem(hostname)
   );
 }
 
-/**
- * Control characters (a pasted newline, a tab, an escape sequence) are shown escaped, as JSON
- * writes them: printed raw they would be invisible in the message, or garble the terminal.
- */
+/** Control characters: a pasted newline, a tab, an escape sequence, DEL, a C1 control. */
 function controlCharacterProblem(hostname: string): string | undefined {
-  const control = /[\u0000-\u001f\u007f-\u009f]/.exec(hostname);
+  const control = /\p{Cc}/u.exec(hostname);
   if (!control) return undefined;
-  return `must not contain control characters, but ${JSON.stringify(hostname)} contains ${JSON.stringify(control[0])}`;
+  return `must not contain control characters, but ${quoted(hostname)} contains ${quoted(control[0])}`;
+}
+
+/**
+ * Characters that print as nothing, or as a plain space: a soft hyphen or zero-width space pasted
+ * from a web page, a bidi override, a no-break space. Named before the punycode rule, which would
+ * drop some of them and suggest a name that looks exactly like the one given.
+ */
+function invisibleCharacterProblem(hostname: string): string | undefined {
+  const hidden = firstHiddenCharacter(hostname);
+  if (hidden === undefined) return undefined;
+  return `must not contain invisible characters, but ${quoted(hostname)} contains ${quoted(hidden)}`;
 }
 
 /** Parts of a URL or an address that do not belong in a hostname. */
 function pastedUrlProblem(hostname: string): string | undefined {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(hostname);
-  if (scheme) return `must be a bare hostname such as ${EXAMPLE}, without "${scheme[0]}"`;
+  if (scheme) return `must be a bare hostname such as ${EXAMPLE}, without ${quoted(scheme[0])}`;
   const pathStart = hostname.search(/[/?#]/);
   if (pathStart >= 0) {
     const rest = hostname.slice(pathStart);
     const what = rest.startsWith("/") ? "a path" : "a query or fragment";
-    return `must be a bare hostname such as ${EXAMPLE}, without ${what} ("${rest}")`;
+    return `must be a bare hostname such as ${EXAMPLE}, without ${what} (${quoted(rest)})`;
   }
   if (isIP(hostname.replace(/^\[(.*)\]$/, "$1")) !== 0) {
-    return `must be a hostname such as ${EXAMPLE}, not an IP address ("${hostname}")`;
+    return `must be a hostname such as ${EXAMPLE}, not an IP address (${quoted(hostname)})`;
   }
   const port = /:[^:]*$/.exec(hostname);
-  if (port) return `must be a bare hostname such as ${EXAMPLE}, without a port ("${port[0]}")`;
+  if (port)
+    return `must be a bare hostname such as ${EXAMPLE}, without a port (${quoted(port[0])})`;
   if (hostname.includes("*")) {
-    return `must be one hostname such as ${EXAMPLE}, not a wildcard ("${hostname}")`;
+    return `must be one hostname such as ${EXAMPLE}, not a wildcard (${quoted(hostname)})`;
   }
   return undefined;
 }
@@ -71,14 +86,14 @@ function characterProblem(hostname: string): string | undefined {
   if (nonAscii) {
     const ascii = domainToASCII(hostname);
     if (ascii !== "") {
-      return `must be written in ASCII; use the punycode form "${ascii}" of "${hostname}"`;
+      return `must be written in ASCII; use the punycode form ${quoted(ascii)} of ${quoted(hostname)}`;
     }
     const codePoint = nonAscii[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-    return `may contain only ASCII letters, digits, hyphens and dots, but "${hostname}" contains U+${codePoint}`;
+    return `may contain only ASCII letters, digits, hyphens and dots, but ${quoted(hostname)} contains U+${codePoint}`;
   }
   const invalid = /[^a-z0-9.-]/.exec(hostname);
   if (invalid) {
-    return `may contain only letters, digits, hyphens and dots, but "${hostname}" contains "${invalid[0]}"`;
+    return `may contain only letters, digits, hyphens and dots, but ${quoted(hostname)} contains ${quoted(invalid[0])}`;
   }
   return undefined;
 }
@@ -90,22 +105,22 @@ function structureProblem(hostname: string): string | undefined {
   }
   const labels = hostname.split(".");
   if (labels.length === 1) {
-    return `must be a fully qualified hostname such as ${EXAMPLE}, not the single label "${hostname}"`;
+    return `must be a fully qualified hostname such as ${EXAMPLE}, not the single label ${quoted(hostname)}`;
   }
   if (labels.includes("")) {
-    return `must not contain empty labels; remove the extra dot from "${hostname}"`;
+    return `must not contain empty labels; remove the extra dot from ${quoted(hostname)}`;
   }
   const longLabel = labels.find((label) => label.length > MAX_LABEL_LENGTH);
   if (longLabel !== undefined) {
-    return `must have labels of at most ${MAX_LABEL_LENGTH} characters, but "${longLabel}" has ${longLabel.length}`;
+    return `must have labels of at most ${MAX_LABEL_LENGTH} characters, but ${quoted(longLabel)} has ${longLabel.length}`;
   }
   const hyphenated = labels.find((label) => label.startsWith("-") || label.endsWith("-"));
   if (hyphenated !== undefined) {
-    return `must not have a label that starts or ends with a hyphen, like "${hyphenated}"`;
+    return `must not have a label that starts or ends with a hyphen, like ${quoted(hyphenated)}`;
   }
   const topLevel = labels[labels.length - 1];
   if (/^[0-9]+$/.test(topLevel)) {
-    return `must end in a top-level domain made of letters, not "${topLevel}"`;
+    return `must end in a top-level domain made of letters, not ${quoted(topLevel)}`;
   }
   return undefined;
 }
@@ -135,11 +150,11 @@ export function subdomainProblem(value: string): string | undefined {
     extractHostname: false,
   });
   if (domain === null || domain === "") {
-    const example = `"track.example.${publicSuffix ?? hostname}"`;
-    return `must be a subdomain such as ${example} of a domain you own; "${hostname}" is a public suffix, which no one owns`;
+    const example = quoted(`track.example.${publicSuffix ?? hostname}`);
+    return `must be a subdomain such as ${example} of a domain you own; ${quoted(hostname)} is a public suffix, which no one owns`;
   }
   if (domain === hostname) {
-    return `must be a subdomain such as "track.${hostname}" of a domain you own, not "${hostname}" itself, since a CNAME record cannot sit at the root of a domain`;
+    return `must be a subdomain such as ${quoted(`track.${hostname}`)} of a domain you own, not ${quoted(hostname)} itself, since a CNAME record cannot sit at the root of a domain`;
   }
   return undefined;
 }
@@ -152,7 +167,7 @@ export function parentDomain(domain: string): string {
   const hostname = normalizeHostname(domain);
   const firstDot = hostname.indexOf(".");
   if (firstDot < 0 || firstDot === hostname.length - 1) {
-    throw new Error(`"${hostname}" has no parent domain`);
+    throw new Error(`${quoted(hostname)} has no parent domain`);
   }
   return hostname.slice(firstDot + 1);
 }

@@ -36,3 +36,19 @@ export function loadOptionalPackage<T>(wanted: OptionalPackage): T {
     });
   }
 }
+
+/** The SDK package of each DNS provider that writes records. */
+const DNS_PACKAGES: Readonly<Record<string, OptionalPackage>> = {
+  route53: { name: "@pulumi/aws", dnsProvider: "route53" },
+  cloudflare: { name: "@pulumi/cloudflare", dnsProvider: "cloudflare" },
+};
+
+/**
+ * Loads the package `dnsProvider` needs, if any, so that a missing one stops the program before
+ * it declares a single resource (not after the tracking domain, which `up` would then create).
+ * @throws pulumi.InputPropertyError on `dns.provider` when it is not installed.
+ */
+export function requireDnsPackage(dnsProvider: string): void {
+  const wanted = DNS_PACKAGES[dnsProvider];
+  if (wanted !== undefined) loadOptionalPackage(wanted);
+}

@@ -133,8 +133,9 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
     return refreshed(id, outs, outs);
   },
 
-  async update(_id, _olds, news) {
-    await makeDefault(news);
+  /** Moves the default: one PUT. Nothing moved (a stored provider being replaced): no call. */
+  async update(_id, olds, news) {
+    if (olds.domain !== news.domain) await makeDefault(news);
     return { outs: news };
   },
 

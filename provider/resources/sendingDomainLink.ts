@@ -47,7 +47,11 @@ export type SendingDomainLinkOutputs = SendingDomainLinkInputs;
 function checkInputs(news: Record<string, unknown>) {
   const checker = new InputChecker(news);
   const inputs = {
-    sendingDomain: checker.hostname("sendingDomain", { subdomain: false }),
+    sendingDomain: checker.hostname("sendingDomain", {
+      subdomain: false,
+      what: "the sending domain to link",
+      example: "mail.example.com",
+    }),
     trackingDomain: checker.hostname("trackingDomain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
     adopt: checker.optionalBoolean("adopt"),
@@ -144,8 +148,9 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
     return refreshed(id, outs, outs);
   },
 
-  async update(_id, _olds, news) {
-    await link(news);
+  /** Relinks: one PUT. Nothing relinked (a stored provider being replaced): no call. */
+  async update(_id, olds, news) {
+    if (olds.trackingDomain !== news.trackingDomain) await link(news);
     return { outs: news };
   },
 

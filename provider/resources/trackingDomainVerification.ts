@@ -5,7 +5,7 @@ import { nameserverProblem } from "../dns/nameserverAddress";
 import { attempt } from "./apiFailure";
 import { resolveRegion } from "../sparkpost";
 import { configureConnection, sparkpost } from "./connection";
-import { InputChecker } from "./inputChecker";
+import { InputChecker, WholeNumberBounds } from "./inputChecker";
 import { providerShim } from "./providerShim";
 import {
   changedProperties,
@@ -18,7 +18,12 @@ import { waitForVerification } from "./waitForVerification";
 
 export const PREFLIGHT_MODES: readonly PreflightMode[] = ["authoritative", "resolver", "off"];
 export const DEFAULT_VERIFICATION_TIMEOUT_SECONDS = 1800;
-const MAX_VERIFICATION_TIMEOUT_SECONDS = 86400;
+/** How long create may wait for verification: from a second to a day. */
+export const VERIFICATION_TIMEOUT_BOUNDS: Readonly<WholeNumberBounds> = {
+  min: 1,
+  max: 86400,
+  unit: "seconds",
+};
 
 export interface TrackingDomainVerificationArgs {
   /** The tracking domain to verify. Changing it replaces the verification (it verifies again). */
@@ -89,13 +94,15 @@ function checkInputs(news: Record<string, unknown>) {
     domain: checker.hostname("domain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
     expectedTarget: hasExpectedTarget
-      ? checker.hostname("expectedTarget", { subdomain: false })
+      ? checker.hostname("expectedTarget", {
+          subdomain: false,
+          what: "SparkPost's CNAME target",
+          example: "v2.spgo.io",
+        })
       : undefined,
     timeoutSeconds: checker.integer("timeoutSeconds", {
-      min: 1,
-      max: MAX_VERIFICATION_TIMEOUT_SECONDS,
+      ...VERIFICATION_TIMEOUT_BOUNDS,
       default: DEFAULT_VERIFICATION_TIMEOUT_SECONDS,
-      unit: "seconds",
     }),
     preflight: checker.oneOf("preflight", PREFLIGHT_MODES, "authoritative"),
     nameservers: checker.stringList("nameservers", nameserverProblem),
@@ -103,6 +110,7 @@ function checkInputs(news: Record<string, unknown>) {
     triggers: news.triggers,
     adopt: checker.optionalBoolean("adopt"),
   };
+  checker.notCnameToItself("expectedTarget", inputs.expectedTarget, inputs.domain);
   return {
     inputs: withoutUndefined(inputs) as TrackingDomainVerificationInputs,
     failures: checker.failures,

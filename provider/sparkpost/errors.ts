@@ -3,6 +3,7 @@
  * bodies into it.
  */
 import { STATUS_CODES } from "node:http";
+import { visible } from "../dns/visibleText";
 import type { ApiErrorDetail } from "./types";
 
 /** The stable `code` of every {@link SparkPostError}. */
@@ -118,12 +119,8 @@ export function mayHaveTakenEffect(error: unknown, neverSent: (code?: string) =>
 
 const EXCERPT_LENGTH = 200;
 
-/** Control characters (other than plain spaces) shown as escapes, so they cannot hide in a message. */
-export function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => {
-    return `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
-}
+// The one rendering of text that must not hide characters, shared with the input checks' messages.
+export { visible };
 
 /** A one-line excerpt of a body that is not SparkPost's JSON error shape. */
 export function excerpt(text: string, status?: number): string {
