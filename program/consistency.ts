@@ -1,10 +1,13 @@
 /**
- * The checks of `trackingDomains` that a JSON schema cannot express: hostname rules, and
- * agreement between entries (each domain once, one default per account, each sending domain
- * linked by one entry). Runs on entries whose shape the schema already accepted.
+ * The checks of `trackingDomains` that a JSON schema cannot express: hostname rules, settings
+ * that depend on each other, and agreement between entries (each domain once, one default per
+ * account, each sending domain linked by one entry and never another entry's tracking domain).
+ * Runs on entries whose shape the schema already accepted.
  */
+import { CLOUDFLARE_AUTOMATIC_TTL } from "../provider/dns/cloudflare";
 import { hostnameProblem, normalizeHostname, subdomainProblem } from "../provider/dns/hostname";
 import { nameserverProblem } from "../provider/dns/nameserverAddress";
+import { quoted } from "../provider/dns/visibleText";
 import { TRACKING_DOMAINS_KEY } from "./schema";
 import type { TrackingDomainEntry } from "./trackingDomainEntry";
 
@@ -27,12 +30,38 @@ function hostnameProblems(entry: TrackingDomainEntry, index: number): string[] {
   };
   report("domain", subdomainProblem(entry.domain));
   if (entry.cnameTarget !== undefined) report("cnameTarget", hostnameProblem(entry.cnameTarget));
+  if (entry.dns.provider !== "manual" && entry.dns.zoneName !== undefined) {
+    report("dns.zoneName", hostnameProblem(entry.dns.zoneName));
+  }
   entry.sendingDomains?.forEach((sendingDomain, position) =>
     report(`sendingDomains[${position}]`, hostnameProblem(sendingDomain)),
   );
   entry.verification?.nameservers?.forEach((nameserver, position) =>
     report(`verification.nameservers[${position}]`, nameserverProblem(nameserver)),
   );
+  return problems;
+}
+
+/** Problems of settings of one entry that depend on each other; its hostnames are valid. */
+function settingProblems(entry: TrackingDomainEntry, index: number): string[] {
+  const problems: string[] = [];
+  const domain = normalizeHostname(entry.domain);
+  if (entry.cnameTarget !== undefined && normalizeHostname(entry.cnameTarget) === domain) {
+    problems.push(
+      `${entryPath(index, "cnameTarget")} is the entry's own domain ${quoted(domain)}, and a CNAME cannot point at its own name: leave cnameTarget out for the region's target, or set SparkPost's, such as "v2.spgo.io"`,
+    );
+  }
+  const { dns } = entry;
+  if (
+    dns.provider === "cloudflare" &&
+    dns.proxied === true &&
+    dns.ttl !== undefined &&
+    dns.ttl !== CLOUDFLARE_AUTOMATIC_TTL
+  ) {
+    problems.push(
+      `${entryPath(index, "dns.ttl")} must be 1 (automatic) or unset when dns.proxied is true`,
+    );
+  }
   return problems;
 }
 
@@ -56,17 +85,26 @@ export function consistencyProblems(entries: readonly TrackingDomainEntry[]): st
   const domains = new FirstSeen();
   const defaults = new FirstSeen();
   const sendingDomains = new FirstSeen();
+  const ownProblems = entries.map(hostnameProblems);
+  // Every valid tracking domain and its first entry, to refuse it as any entry's sending domain.
+  const trackingDomainEntries = new Map<string, string>();
+  entries.forEach((entry, index) => {
+    const domain = normalizeHostname(entry.domain);
+    if (ownProblems[index].length === 0 && !trackingDomainEntries.has(domain)) {
+      trackingDomainEntries.set(domain, entryPath(index));
+    }
+  });
   const problems: string[] = [];
   entries.forEach((entry, index) => {
-    const ownProblems = hostnameProblems(entry, index);
-    problems.push(...ownProblems);
-    if (ownProblems.length > 0) return;
+    problems.push(...ownProblems[index]);
+    if (ownProblems[index].length > 0) return;
+    problems.push(...settingProblems(entry, index));
 
     const domain = normalizeHostname(entry.domain);
     const sameDomain = domains.earlier(domain, entryPath(index));
     if (sameDomain !== undefined) {
       problems.push(
-        `${entryPath(index, "domain")} "${domain}" is already declared by ${sameDomain}: declare each tracking domain once`,
+        `${entryPath(index, "domain")} ${quoted(domain)} is already declared by ${sameDomain}: declare each tracking domain once`,
       );
     }
 
@@ -85,14 +123,22 @@ export function consistencyProblems(entries: readonly TrackingDomainEntry[]): st
       const field = `sendingDomains[${position}]`;
       if (sendingDomain === domain) {
         problems.push(
-          `${entryPath(index, field)} is the entry's own tracking domain "${domain}": list the sending domains whose links and opens should go through it, such as "mail.example.com"`,
+          `${entryPath(index, field)} is the entry's own tracking domain ${quoted(domain)}: list the sending domains whose links and opens should go through it, such as "mail.example.com"`,
+        );
+        return;
+      }
+      // A tracking domain is a CNAME to SparkPost: no entry can send mail from it.
+      const trackingEntry = trackingDomainEntries.get(sendingDomain);
+      if (trackingEntry !== undefined) {
+        problems.push(
+          `${entryPath(index, field)} ${quoted(sendingDomain)} is the tracking domain of ${trackingEntry}: a tracking domain is a CNAME to SparkPost and cannot send mail; list a sending domain such as "mail.example.com"`,
         );
         return;
       }
       const linkedBy = sendingDomains.earlier(sendingDomain, entryPath(index, field));
       if (linkedBy !== undefined) {
         problems.push(
-          `${entryPath(index, field)} "${sendingDomain}" is already listed at ${linkedBy}: a sending domain has one tracking domain, so list it once`,
+          `${entryPath(index, field)} ${quoted(sendingDomain)} is already listed at ${linkedBy}: a sending domain has one tracking domain, so list it once`,
         );
       }
     });

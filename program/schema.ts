@@ -4,6 +4,7 @@
  * the list index and field and says what a valid value looks like.
  */
 import Ajv2020, { ErrorObject } from "ajv/dist/2020";
+import { quoted, visible } from "../provider/dns/visibleText";
 import stackConfigSchema from "./stackConfig.schema.json";
 
 /** The configuration key this schema describes; every message path starts with it. */
@@ -62,7 +63,9 @@ function hintOf(schema: unknown): string | undefined {
 }
 
 function quoteAll(values: readonly unknown[]): string {
-  return values.map((value) => JSON.stringify(value)).join(", ");
+  return values
+    .map((value) => (typeof value === "string" ? quoted(value) : String(value)))
+    .join(", ");
 }
 
 function describeError(error: ErrorObject): string {
@@ -80,8 +83,9 @@ function describeError(error: ErrorObject): string {
     case "additionalProperties": {
       const known = Object.keys((error.parentSchema?.properties ?? {}) as object).join(", ");
       const provider = (error.data as { provider?: unknown }).provider;
-      const context = typeof provider === "string" ? ` for dns provider "${provider}"` : "";
-      const unknown = configPath(error.instancePath, String(params.additionalProperty));
+      const context = typeof provider === "string" ? ` for dns provider ${quoted(provider)}` : "";
+      // The name as the user wrote it, which may carry characters that would not show.
+      const unknown = configPath(error.instancePath, visible(String(params.additionalProperty)));
       return `${unknown} is not a known setting${context}: remove it or correct its name (known: ${known})`;
     }
     case "type":

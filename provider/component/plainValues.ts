@@ -21,11 +21,6 @@ export function describeValue(value: unknown): string {
   return isPlain(value) ? renderValue(value) : "an Output or a Promise";
 }
 
-/** Whether `value` is a whole number from `min` to `max`. */
-export function isWholeNumberIn(value: unknown, min: number, max: number): boolean {
-  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
-}
-
 /** Throws the error the engine shows as a problem with one input property. */
 export function failProperty(propertyPath: string, reason: string): never {
   throw new pulumi.InputPropertyError({ propertyPath, reason });

@@ -5,15 +5,9 @@
 import { CLOUDFLARE_AUTOMATIC_TTL, CLOUDFLARE_TTL_RANGE } from "../dns/cloudflare";
 import { hostnameProblem } from "../dns/hostname";
 import { ROUTE53_TTL_RANGE } from "../dns/route53";
-import { booleanProblem } from "../resources/inputChecker";
+import { booleanProblem, isWholeNumberIn } from "../resources/inputChecker";
 import { CustomTrackingDomainDnsArgs, DNS_PROVIDERS } from "./args";
-import {
-  describeValue,
-  failProperty,
-  isPlain,
-  isSetAndPlain,
-  isWholeNumberIn,
-} from "./plainValues";
+import { describeValue, failProperty, isPlain, isSetAndPlain } from "./plainValues";
 
 type DnsProvider = CustomTrackingDomainDnsArgs["provider"];
 

@@ -215,7 +215,8 @@ export class InputChecker {
   }
 }
 
-function isWholeNumberIn(value: unknown, min: number, max: number): boolean {
+/** Whether `value` is a whole number from `min` to `max`. */
+export function isWholeNumberIn(value: unknown, min: number, max: number): boolean {
   return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 }
 

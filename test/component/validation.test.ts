@@ -185,6 +185,44 @@ test.each<[string, Record<string, unknown>]>([
     { ...base, dns: { ...cloudflare, ttl: pulumi.output(5) } },
   ],
   ["proxied with secure: false", { ...base, dns: { ...cloudflare, proxied: true }, secure: false }],
+  [
+    "Outputs for the SparkPost settings, left to each resource's check",
+    {
+      ...base,
+      secure: pulumi.output("yes"),
+      adopt: pulumi.output(1),
+      subaccountId: pulumi.output(-1),
+      cnameTarget: pulumi.output("track.example.com"),
+      verification: {
+        timeoutSeconds: pulumi.output(0),
+        preflight: pulumi.output("dig"),
+        nameservers: ["192.0.2.53", pulumi.output("ns1.example.com")],
+      },
+    },
+  ],
+  [
+    "null for unset settings, as the resources read it",
+    {
+      ...base,
+      dns: { ...route53, allowOverwrite: null, zoneName: null },
+      secure: null,
+      adopt: null,
+      subaccountId: null,
+      verification: { timeoutSeconds: null, preflight: null, nameservers: null },
+    },
+  ],
+  [
+    "the bounds of each setting",
+    {
+      ...base,
+      subaccountId: 2147483647,
+      verification: { timeoutSeconds: 86400, preflight: "off", nameservers: ["[::1]:65535"] },
+    },
+  ],
+  [
+    "a zone named by its hostname, with a trailing dot",
+    { ...base, dns: { ...cloudflare, zoneName: "Example.com." } },
+  ],
 ])("accepts %s", async (_title, args) => {
   await settled(construct(args));
   expect(program.resources.map((resource) => resource.name)).toContain("t-cname");

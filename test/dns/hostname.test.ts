@@ -4,6 +4,8 @@ import {
   parentDomain,
   subdomainProblem,
 } from "../../provider/dns/hostname";
+import { firstHiddenCharacter, quoted, visible } from "../../provider/dns/visibleText";
+import { visible as visibleApiText } from "../../provider/sparkpost/errors";
 
 const label63 = "a".repeat(63);
 const label64 = "b".repeat(64);
@@ -51,7 +53,32 @@ describe("hostnameProblem", () => {
     ],
     [
       "track\u00a0example.com",
-      'may contain only ASCII letters, digits, hyphens and dots, but "track\u00a0example.com" contains U+00A0',
+      'must not contain invisible characters, but "track\\u00a0example.com" contains "\\u00a0"',
+    ],
+    [
+      "track\ufffd.example.com",
+      'may contain only ASCII letters, digits, hyphens and dots, but "track\ufffd.example.com" contains U+FFFD',
+    ],
+    // Hidden characters are named before the punycode rule, which would drop a soft hyphen.
+    [
+      "track.exa\u00admple.com",
+      'must not contain invisible characters, but "track.exa\\u00admple.com" contains "\\u00ad"',
+    ],
+    [
+      "tr\u202eack.example.com",
+      'must not contain invisible characters, but "tr\\u202eack.example.com" contains "\\u202e"',
+    ],
+    [
+      "track\u007f.example.com",
+      'must not contain control characters, but "track\\u007f.example.com" contains "\\u007f"',
+    ],
+    [
+      'track.example.com/"x\u200by"',
+      'must not contain invisible characters, but "track.example.com/\\"x\\u200by\\"" contains "\\u200b"',
+    ],
+    [
+      'track.example.com/"x"',
+      'must be a bare hostname such as "track.example.com", without a path ("/\\"x\\"")',
     ],
     [
       "tr_ack.example.com",
@@ -138,5 +165,46 @@ describe("parentDomain", () => {
 
   test("a single label has no parent", () => {
     expect(() => parentDomain("localhost")).toThrow(new Error('"localhost" has no parent domain'));
+  });
+
+  test("a name is shown so that nothing in it hides", () => {
+    expect(() => parentDomain("local\u202ehost")).toThrow(
+      new Error('"local\\u202ehost" has no parent domain'),
+    );
+  });
+});
+
+describe("how values are shown in messages", () => {
+  test.each<[string, string, string]>([
+    ["plain ASCII", "track.example.com", '"track.example.com"'],
+    ["letters beyond ASCII, which show", "bücher \ufffd 中", '"bücher \ufffd 中"'],
+    ["quotes and backslashes, as JSON escapes them", 'a"b\\c', '"a\\"b\\\\c"'],
+    ["C0 controls, as JSON escapes them", "a\n\t\u0007\u001b", '"a\\n\\t\\u0007\\u001b"'],
+    ["DEL and C1 controls", "a\u007f\u0085\u009b", '"a\\u007f\\u0085\\u009b"'],
+    ["a soft hyphen", "exa\u00admple", '"exa\\u00admple"'],
+    ["zero-width characters", "a\u200b\u200c\u200d\u2060b", '"a\\u200b\\u200c\\u200d\\u2060b"'],
+    ["bidi controls", "a\u202a\u202e\u2066\u200fb", '"a\\u202a\\u202e\\u2066\\u200fb"'],
+    ["a byte order mark", "\ufeffa", '"\\ufeffa"'],
+    ["spaces other than U+0020", "a b\u00a0c\u3000d", '"a b\\u00a0c\\u3000d"'],
+    ["line and paragraph separators", "a\u2028b\u2029c", '"a\\u2028b\\u2029c"'],
+    ["a Hangul filler", "a\u3164b", '"a\\u3164b"'],
+    ["a tag character beyond the BMP, as a surrogate pair", "a\u{e0041}b", '"a\\udb40\\udc41b"'],
+    ["a lone surrogate", "a\ud800b", '"a\\ud800b"'],
+  ])("quoted: %s", (_title, text, shown) => {
+    expect(quoted(text)).toBe(shown);
+  });
+
+  test("visible escapes hidden characters only, without quoting", () => {
+    expect(visible('say "hi"\u202e\n\\')).toBe('say "hi"\\u202e\\u000a\\');
+  });
+
+  test("firstHiddenCharacter finds what visible would escape", () => {
+    expect(firstHiddenCharacter("track.example.com")).toBeUndefined();
+    expect(firstHiddenCharacter("a\u00adb\u200bc")).toBe("\u00ad");
+    expect(firstHiddenCharacter("a\u{e0041}")).toBe("\u{e0041}");
+  });
+
+  test("SparkPost's API text is shown by the same function", () => {
+    expect(visibleApiText).toBe(visible);
   });
 });

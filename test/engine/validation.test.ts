@@ -250,7 +250,7 @@ test.each<[ResourceKind, Record<string, unknown>, string, string]>([
     "SendingDomainLink",
     { trackingDomain: "track.example.com" },
     "sendingDomain",
-    'sendingDomain is required: give the hostname, e.g. "track.example.com".',
+    'sendingDomain is required: give the sending domain to link, e.g. "mail.example.com".',
   ],
   [
     "SendingDomainLink",
@@ -302,6 +302,15 @@ test("values not known yet (preview) pass without failures", async () => {
     secure: UNKNOWN_VALUE,
     adopt: false,
   });
+});
+
+test("a CNAME target is compared with the domain only once both are known", async () => {
+  expect(
+    await failures("TrackingDomainVerification", {
+      domain: UNKNOWN_VALUE,
+      expectedTarget: "track.example.com",
+    }),
+  ).toEqual([]);
 });
 
 test("the unknown sentinel is the SDK's own", () => {

@@ -4,6 +4,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { readTrackingDomains, trackingDomainsProblems } from "../../program/config";
 import { resourceNameFor } from "../../program/resourceName";
+import stackConfigSchema from "../../program/stackConfig.schema.json";
+import { CLOUDFLARE_AUTOMATIC_TTL, CLOUDFLARE_TTL_RANGE } from "../../provider/dns/cloudflare";
+import { ROUTE53_TTL_RANGE } from "../../provider/dns/route53";
+import { MAX_SUBACCOUNT_ID } from "../../provider/resources/inputChecker";
+import {
+  PREFLIGHT_MODES,
+  VERIFICATION_TIMEOUT_BOUNDS,
+} from "../../provider/resources/trackingDomainVerification";
 
 const route53 = { provider: "route53" };
 const valid = { domain: "track.example.com", dns: route53 };
@@ -41,7 +49,13 @@ test.each<[string, unknown, string[]]>([
       "trackingDomains must be a list of tracking domains, each like {domain: track.example.com, dns: {provider: route53}}",
     ],
   ],
-  ["an entry that is not an object", [valid, 7], ["trackingDomains[1] must be an object"]],
+  [
+    "an entry that is not an object",
+    [valid, 7],
+    [
+      "trackingDomains[1] must be a tracking domain such as {domain: track.example.com, dns: {provider: route53}}",
+    ],
+  ],
   [
     "an entry without domain and dns",
     [{}],
@@ -156,7 +170,7 @@ test.each<[string, unknown, string[]]>([
       { domain: "click.example.com", dns: route53, sendingDomains: ["", 3] },
     ],
     [
-      "trackingDomains[0].sendingDomains must be a list",
+      'trackingDomains[0].sendingDomains must be a list of sending domains, such as ["mail.example.com"]',
       'trackingDomains[1].sendingDomains[0] must not be empty: set it to a sending domain such as "mail.example.com"',
       'trackingDomains[1].sendingDomains[1] must be a sending domain such as "mail.example.com"',
     ],
@@ -281,8 +295,62 @@ test.each<[string, unknown[], string[]]>([
       'trackingDomains[1].sendingDomains[1] "mail.example.com" is already listed at trackingDomains[0].sendingDomains[0]: a sending domain has one tracking domain, so list it once',
     ],
   ],
+  [
+    "settings of one entry that contradict each other, all listed",
+    [
+      {
+        domain: "track.example.com",
+        dns: { provider: "cloudflare", proxied: true, ttl: 120 },
+        cnameTarget: "Track.Example.com",
+      },
+    ],
+    [
+      'trackingDomains[0].cnameTarget is the entry\'s own domain "track.example.com", and a CNAME cannot point at its own name: leave cnameTarget out for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io"',
+      "trackingDomains[0].dns.ttl must be 1 (automatic) or unset when dns.proxied is true",
+    ],
+  ],
+  [
+    "tracking domains of one another as sending domains",
+    [
+      { ...valid, sendingDomains: ["click.example.com"] },
+      { domain: "click.example.com", dns: route53, sendingDomains: ["track.example.com"] },
+    ],
+    [
+      'trackingDomains[0].sendingDomains[0] "click.example.com" is the tracking domain of trackingDomains[1]: a tracking domain is a CNAME to SparkPost and cannot send mail; list a sending domain such as "mail.example.com"',
+      'trackingDomains[1].sendingDomains[0] "track.example.com" is the tracking domain of trackingDomains[0]: a tracking domain is a CNAME to SparkPost and cannot send mail; list a sending domain such as "mail.example.com"',
+    ],
+  ],
+  [
+    "a proxied record with the automatic TTL, and a TTL without proxy, are fine",
+    [
+      { domain: "a.example.com", dns: { provider: "cloudflare", proxied: true, ttl: 1 } },
+      { domain: "b.example.com", dns: { provider: "cloudflare", proxied: false, ttl: 300 } },
+    ],
+    [],
+  ],
 ])("what the schema cannot check: %s", (_title, value, problems) => {
   expect(trackingDomainsProblems(value)).toEqual(problems);
+});
+
+test("the schema's bounds are the very ones the resources and the component check", () => {
+  const { $defs } = stackConfigSchema;
+  expect($defs.trackingDomain.properties.subaccountId).toMatchObject({
+    minimum: 0,
+    maximum: MAX_SUBACCOUNT_ID,
+  });
+  expect($defs.verification.properties.timeoutSeconds).toMatchObject({
+    minimum: VERIFICATION_TIMEOUT_BOUNDS.min,
+    maximum: VERIFICATION_TIMEOUT_BOUNDS.max,
+  });
+  expect($defs.verification.properties.preflight.enum).toEqual(PREFLIGHT_MODES);
+  expect($defs.route53Dns.properties.ttl).toMatchObject({
+    minimum: ROUTE53_TTL_RANGE.min,
+    maximum: ROUTE53_TTL_RANGE.max,
+  });
+  expect($defs.cloudflareDns.properties.ttl.anyOf).toEqual([
+    { const: CLOUDFLARE_AUTOMATIC_TTL },
+    { minimum: CLOUDFLARE_TTL_RANGE.min, maximum: CLOUDFLARE_TTL_RANGE.max },
+  ]);
 });
 
 function thrownBy(action: () => unknown): unknown {

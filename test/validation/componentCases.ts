@@ -4,10 +4,9 @@
  */
 import type { BadInput } from "./badInput";
 import {
+  HIDDEN_CHARACTER_CASES,
   HOSTNAME_CASES,
   HostnameCase,
-  HostnameDefect,
-  RENDERING_DEFECTS,
   SUBDOMAIN_CASES,
   titled,
 } from "./hostnameProblems";
@@ -39,24 +38,6 @@ function sendingDomain(entry: HostnameCase): ComponentCase {
   return spoil(entry.title, changes, "sendingDomains[1]", `sendingDomains[1] ${entry.problem}`);
 }
 
-function renderingDefect(entry: HostnameDefect): ComponentCase {
-  return { ...hostname("domain", entry), defect: entry.defect };
-}
-
-/** An argument the component passes on unchecked: only the child's provider refuses it, later. */
-export function unchecked(
-  title: string,
-  changes: Record<string, unknown>,
-  propertyPath: string,
-  reason: string,
-): ComponentCase {
-  return {
-    ...spoil(title, changes, propertyPath, reason),
-    defect:
-      "validateArgs does not check it, so the component declares its children and only the child's provider check refuses it, later, under the child's name and its own property path",
-  };
-}
-
 const SUBACCOUNT =
   "subaccountId must be a whole number from 0 to 2147483647 (the SparkPost subaccount id)";
 const TIMEOUT = "verification.timeoutSeconds must be a whole number of seconds from 1 to 86400";
@@ -82,9 +63,14 @@ export const COMPONENT_ARGUMENT_CASES: readonly ComponentCase[] = [
     ]),
   ).map((entry) => hostname("domain", entry)),
   ...SUBDOMAIN_CASES.map((entry) => hostname("domain", entry)),
-  ...RENDERING_DEFECTS.filter(
-    titled(["a DEL character inside", "a right-to-left override inside"]),
-  ).map(renderingDefect),
+  ...HIDDEN_CHARACTER_CASES.filter(
+    titled([
+      "a DEL character inside",
+      "a right-to-left override inside",
+      "a zero-width space inside",
+      "a double quote inside",
+    ]),
+  ).map((entry) => hostname("domain", entry)),
   spoil(
     "an empty domain",
     { domain: "" },
@@ -108,27 +94,33 @@ export const COMPONENT_ARGUMENT_CASES: readonly ComponentCase[] = [
   ...HOSTNAME_CASES.filter(
     titled(["a port", "a bell character inside, shown escaped", "an empty label"]),
   ).map((entry) => hostname("cnameTarget", entry)),
+  ...HIDDEN_CHARACTER_CASES.filter(titled(["a soft hyphen inside"])).map((entry) =>
+    hostname("cnameTarget", entry),
+  ),
   spoil(
     "an empty cnameTarget",
     { cnameTarget: "" },
     "cnameTarget",
-    'cnameTarget must not be empty; set it to a hostname such as "track.example.com"',
+    "cnameTarget must not be empty: leave it unset for the region's target, or set SparkPost's, such as \"v2.spgo.io\".",
   ),
   spoil(
     "a list as cnameTarget",
     { cnameTarget: ["v2.spgo.io"] },
     "cnameTarget",
-    'cnameTarget must be a hostname such as "track.example.com", not a list.',
+    'cnameTarget must be a hostname such as "v2.spgo.io", not a list.',
   ),
-  {
-    ...spoil(
-      "the tracking domain itself as cnameTarget",
-      { cnameTarget: "Track.Example.com" },
-      "cnameTarget",
-      'cnameTarget is the tracking domain "track.example.com" itself, and a CNAME cannot point at its own name: leave cnameTarget unset for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io".',
-    ),
-    defect: "accepted: the record would be a CNAME to itself, which never verifies",
-  },
+  spoil(
+    "the tracking domain itself as cnameTarget",
+    { cnameTarget: "Track.Example.com" },
+    "cnameTarget",
+    'cnameTarget is the tracking domain "track.example.com" itself, and a CNAME cannot point at its own name: leave cnameTarget unset for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io".',
+  ),
+  spoil(
+    "the tracking domain itself as cnameTarget, written differently",
+    { domain: "Click.Example.com.", cnameTarget: "click.example.COM" },
+    "cnameTarget",
+    'cnameTarget is the tracking domain "click.example.com" itself, and a CNAME cannot point at its own name: leave cnameTarget unset for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io".',
+  ),
 
   // sendingDomains
   ...HOSTNAME_CASES.filter(
@@ -191,94 +183,125 @@ export const COMPONENT_ARGUMENT_CASES: readonly ComponentCase[] = [
   ),
 
   // Arguments handed to the SparkPost resources.
-  unchecked(
+  spoil(
     "secure as a string",
     { secure: "yes" },
     "secure",
     'secure must be true or false, not "yes".',
   ),
-  unchecked(
-    "adopt as a string",
-    { adopt: "no" },
-    "adopt",
-    'adopt must be true or false, not "no".',
-  ),
-  unchecked(
+  spoil("adopt as a string", { adopt: "no" }, "adopt", 'adopt must be true or false, not "no".'),
+  spoil(
     "a negative subaccountId",
     { subaccountId: -1 },
     "subaccountId",
     `${SUBACCOUNT}, not -1; leave it unset for the primary account.`,
   ),
-  unchecked(
+  spoil(
     "a fractional subaccountId",
     { subaccountId: 1.5 },
     "subaccountId",
     `${SUBACCOUNT}, not 1.5; leave it unset for the primary account.`,
   ),
-  unchecked(
+  spoil(
     "a subaccountId as a string",
     { subaccountId: "5" },
     "subaccountId",
     `${SUBACCOUNT}, not "5"; leave it unset for the primary account.`,
   ),
-  unchecked(
+  spoil(
     "a subaccountId above 2147483647",
     { subaccountId: 2147483648 },
     "subaccountId",
     `${SUBACCOUNT}, not 2147483648; leave it unset for the primary account.`,
   ),
-  unchecked(
+  spoil(
     "a timeout of 0",
     { verification: { timeoutSeconds: 0 } },
     "verification.timeoutSeconds",
     `${TIMEOUT}, not 0.`,
   ),
-  unchecked(
+  spoil(
     "a timeout above a day",
     { verification: { timeoutSeconds: 86401 } },
     "verification.timeoutSeconds",
     `${TIMEOUT}, not 86401.`,
   ),
-  unchecked(
+  spoil(
     "a fractional timeout",
     { verification: { timeoutSeconds: 1.5 } },
     "verification.timeoutSeconds",
     `${TIMEOUT}, not 1.5.`,
   ),
-  unchecked(
+  spoil(
     "a timeout as a string",
     { verification: { timeoutSeconds: "60" } },
     "verification.timeoutSeconds",
     `${TIMEOUT}, not "60".`,
   ),
-  unchecked(
+  spoil(
     "an unknown preflight",
     { verification: { preflight: "dig" } },
     "verification.preflight",
     'verification.preflight must be one of "authoritative", "resolver", "off", not "dig".',
   ),
-  unchecked(
+  spoil(
     "a hostname as nameserver",
     { verification: { nameservers: ["ns1.example.com"] } },
     "verification.nameservers[0]",
     `verification.nameservers[0] ${NAMESERVER}, not "ns1.example.com".`,
   ),
-  unchecked(
+  spoil(
     "a nameserver with port 0",
     { verification: { nameservers: ["192.0.2.53:0"] } },
     "verification.nameservers[0]",
     `verification.nameservers[0] ${NAMESERVER}, not "192.0.2.53:0".`,
   ),
-  unchecked(
+  spoil(
     "nameservers not a list",
     { verification: { nameservers: "192.0.2.53" } },
     "verification.nameservers",
     'verification.nameservers must be a list of strings, not "192.0.2.53".',
   ),
-  unchecked(
+  spoil(
     "a nameserver not a string",
     { verification: { nameservers: [53] } },
     "verification.nameservers[0]",
     "verification.nameservers[0] must be a string, not 53.",
+  ),
+  spoil(
+    "a bad nameserver after a good one",
+    { verification: { nameservers: ["192.0.2.53", "[::1]:65536"] } },
+    "verification.nameservers[1]",
+    `verification.nameservers[1] ${NAMESERVER}, not "[::1]:65536".`,
+  ),
+  spoil(
+    "a null nameserver",
+    { verification: { nameservers: [null] } },
+    "verification.nameservers[0]",
+    "verification.nameservers[0] must be a string, not null.",
+  ),
+  spoil(
+    "verification as a string",
+    { verification: "authoritative" },
+    "verification",
+    'verification must be an object such as { timeoutSeconds: 1800, preflight: "authoritative" }, not "authoritative".',
+  ),
+  spoil(
+    "verification as a list",
+    { verification: [{ timeoutSeconds: 60 }] },
+    "verification",
+    'verification must be an object such as { timeoutSeconds: 1800, preflight: "authoritative" }, not a list.',
+  ),
+  spoil(
+    "a subaccountId as a boolean",
+    { subaccountId: true },
+    "subaccountId",
+    `${SUBACCOUNT}, not true; leave it unset for the primary account.`,
+  ),
+  spoil(
+    "secure as a string with a hidden character",
+    { secure: "tr\u202eue" },
+    "secure",
+    'secure must be true or false, not "tr\\u202eue".',
   ),
 ];

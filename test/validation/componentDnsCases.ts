@@ -112,24 +112,58 @@ export const COMPONENT_DNS_CASES: readonly ComponentCase[] = [
     "dns.proxied",
     'dns.proxied must be true or false, not "true".',
   ),
-  {
-    ...spoil(
-      "an empty zone name",
-      { dns: { ...route53, zoneName: "" } },
-      "dns.zoneName",
-      "dns.zoneName must not be empty: set it to the zone's name, such as \"example.com\", or leave it unset to use the domain's parent.",
-    ),
-    defect:
-      'accepted: the zone lookup then asks Route53 for a zone named "" (the stack config refuses the same value)',
-  },
-  {
-    ...spoil(
-      "allowOverwrite as a string",
-      { dns: { ...route53, allowOverwrite: "yes" } },
-      "dns.allowOverwrite",
-      'dns.allowOverwrite must be true or false, not "yes".',
-    ),
-    defect:
-      "accepted: validateDns checks proxied's type but not allowOverwrite's, and hands it to the aws.route53.Record as it is",
-  },
+  spoil(
+    "an empty zone name",
+    { dns: { ...route53, zoneName: "" } },
+    "dns.zoneName",
+    "dns.zoneName must not be empty: set it to the zone's name, such as \"example.com\", or leave it unset to use the domain's parent.",
+  ),
+  spoil(
+    "a blank zone name on Cloudflare",
+    { dns: { ...cloudflare, zoneName: "  " } },
+    "dns.zoneName",
+    "dns.zoneName must not be empty: set it to the zone's name, such as \"example.com\", or leave it unset to use the domain's parent.",
+  ),
+  spoil(
+    "a URL as zone name",
+    { dns: { ...route53, zoneName: "https://example.com" } },
+    "dns.zoneName",
+    'dns.zoneName must be a bare hostname such as "track.example.com", without "https://"',
+  ),
+  spoil(
+    "a zone name with a hidden character",
+    { dns: { ...cloudflare, zoneName: "exa\u00admple.com" } },
+    "dns.zoneName",
+    'dns.zoneName must not contain invisible characters, but "exa\\u00admple.com" contains "\\u00ad"',
+  ),
+  spoil(
+    "a number as zone name",
+    { dns: { ...route53, zoneName: 42 } },
+    "dns.zoneName",
+    'dns.zoneName must be a zone name such as "example.com", not 42.',
+  ),
+  spoil(
+    "an empty zone id",
+    { dns: { ...cloudflare, zoneId: "" } },
+    "dns.zoneId",
+    "dns.zoneId must not be empty: set it to the zone's id, or leave it unset to look the zone up by name.",
+  ),
+  spoil(
+    "a number as zone id",
+    { dns: { ...route53, zoneId: 7 } },
+    "dns.zoneId",
+    "dns.zoneId must be the zone's id as a string, not 7.",
+  ),
+  spoil(
+    "allowOverwrite as a string",
+    { dns: { ...route53, allowOverwrite: "yes" } },
+    "dns.allowOverwrite",
+    'dns.allowOverwrite must be true or false, not "yes".',
+  ),
+  spoil(
+    "allowOverwrite as a number",
+    { dns: { ...route53, allowOverwrite: 1 } },
+    "dns.allowOverwrite",
+    "dns.allowOverwrite must be true or false, not 1.",
+  ),
 ];

@@ -5,10 +5,9 @@
 import type { ResourceKind } from "../support/engineFixture";
 import type { BadInput } from "./badInput";
 import {
+  HIDDEN_CHARACTER_CASES,
   HOSTNAME_CASES,
   HostnameCase,
-  HostnameDefect,
-  RENDERING_DEFECTS,
   SUBDOMAIN_CASES,
   titled,
 } from "./hostnameProblems";
@@ -46,14 +45,6 @@ function hostnameCase(
   { title, value, problem }: HostnameCase,
 ): ResourceCase {
   return spoil(kind, property, value, `${property} ${problem}.`, title);
-}
-
-function hostnameDefect(
-  kind: ResourceKind,
-  property: string,
-  defect: HostnameDefect,
-): ResourceCase {
-  return { ...hostnameCase(kind, property, defect), defect: defect.defect };
 }
 
 const SUBACCOUNT_RANGE =
@@ -100,7 +91,7 @@ export const RESOURCE_CASES: readonly ResourceCase[] = [
   // Every hostname rule, on the tracking domain itself.
   ...HOSTNAME_CASES.map((entry) => hostnameCase("TrackingDomain", "domain", entry)),
   ...SUBDOMAIN_CASES.map((entry) => hostnameCase("TrackingDomain", "domain", entry)),
-  ...RENDERING_DEFECTS.map((entry) => hostnameDefect("TrackingDomain", "domain", entry)),
+  ...HIDDEN_CHARACTER_CASES.map((entry) => hostnameCase("TrackingDomain", "domain", entry)),
   {
     kind: "TrackingDomain",
     title: "no domain",
@@ -150,8 +141,14 @@ export const RESOURCE_CASES: readonly ResourceCase[] = [
     property: "expectedTarget",
     reason:
       'expectedTarget is the tracking domain "track.example.com" itself, and a CNAME cannot point at its own name: leave expectedTarget unset for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io".',
-    defect: "accepted: the preflight would wait for a CNAME to itself, which never comes",
   },
+  spoil(
+    "TrackingDomainVerification",
+    "expectedTarget",
+    ["v2.spgo.io"],
+    'expectedTarget must be a string such as "v2.spgo.io", not a list.',
+    "a list as expectedTarget",
+  ),
   ...HOSTNAME_CASES.filter(
     titled(["a port", "an IPv4 address", "a newline inside, shown escaped"]),
   ).map((entry) => hostnameCase("DefaultTrackingDomain", "domain", entry)),
@@ -181,8 +178,11 @@ export const RESOURCE_CASES: readonly ResourceCase[] = [
   ...HOSTNAME_CASES.filter(
     titled(["a URL with scheme, path and query", "a port", "an IPv4 address"]),
   ).map((entry) => hostnameCase("TrackingDomainVerification", "expectedTarget", entry)),
-  ...RENDERING_DEFECTS.filter(titled(["a DEL character inside"])).map((entry) =>
-    hostnameDefect("TrackingDomainVerification", "expectedTarget", entry),
+  ...HIDDEN_CHARACTER_CASES.filter(
+    titled(["a DEL character inside", "a right-to-left override inside"]),
+  ).map((entry) => hostnameCase("TrackingDomainVerification", "expectedTarget", entry)),
+  ...HIDDEN_CHARACTER_CASES.filter(titled(["a soft hyphen inside"])).map((entry) =>
+    hostnameCase("SendingDomainLink", "sendingDomain", entry),
   ),
   ...HOSTNAME_CASES.filter(
     titled([
@@ -205,17 +205,20 @@ export const RESOURCE_CASES: readonly ResourceCase[] = [
     `trackingDomain ${REQUIRED}`,
     "no trackingDomain",
   ),
-  {
-    ...spoil(
-      "SendingDomainLink",
-      "sendingDomain",
-      undefined,
-      'sendingDomain is required: give the sending domain to link, e.g. "mail.example.com".',
-      "no sendingDomain",
-    ),
-    defect:
-      'the message asks for "the hostname, e.g. "track.example.com"": a tracking domain, the one thing a link refuses as its sending domain',
-  },
+  spoil(
+    "SendingDomainLink",
+    "sendingDomain",
+    undefined,
+    'sendingDomain is required: give the sending domain to link, e.g. "mail.example.com".',
+    "no sendingDomain",
+  ),
+  spoil(
+    "SendingDomainLink",
+    "sendingDomain",
+    25,
+    'sendingDomain must be a string such as "mail.example.com", not 25.',
+    "a number as sendingDomain",
+  ),
   subaccount("SendingDomainLink", 2147483648.5, "2147483648.5"),
   subaccount("SendingDomainLink", true, "true"),
 
@@ -242,6 +245,7 @@ export const RESOURCE_CASES: readonly ResourceCase[] = [
   timeout(86401, "86401"),
   timeout(1.5, "1.5"),
   timeout("60", '"60"'),
+  timeout("6\u200b0", '"6\\u200b0"'),
   timeout(-60, "-60"),
   verification(
     "preflight",

@@ -54,13 +54,22 @@ export const STACK_CONFIG_SHAPE_CASES: readonly StackConfigCase[] = [
     value: [first, "click.example.com"],
     problem:
       "trackingDomains[1] must be a tracking domain such as {domain: track.example.com, dns: {provider: route53}}",
-    defect:
-      'the message is "trackingDomains[1] must be an object": it does not say what an entry looks like',
+  },
+  {
+    title: "an entry that is a list",
+    value: [first, [first]],
+    problem:
+      "trackingDomains[1] must be a tracking domain such as {domain: track.example.com, dns: {provider: route53}}",
   },
   second(
     "a misspelled field",
     { sendingDomain: ["mail.example.com"] },
     `trackingDomains[1].sendingDomain is not a known setting: remove it or correct its name (known: ${KNOWN_FIELDS})`,
+  ),
+  second(
+    "a setting name with a zero-width space",
+    { "sending\u200bDomains": ["mail.example.com"] },
+    `trackingDomains[1].sending\\u200bDomains is not a known setting: remove it or correct its name (known: ${KNOWN_FIELDS})`,
   ),
   second(
     "a field in capitals",
@@ -117,19 +126,15 @@ export const STACK_CONFIG_SHAPE_CASES: readonly StackConfigCase[] = [
     { subaccountId: "42" },
     `trackingDomains[1].subaccountId ${SUBACCOUNT}`,
   ),
-  {
-    ...second(
-      "a subaccountId above 2147483647",
-      { subaccountId: 2147483648 },
-      `trackingDomains[1].subaccountId ${SUBACCOUNT}`,
-    ),
-    defect:
-      "accepted: the schema has a minimum but no maximum, so the program declares the resources and only each provider's check refuses it",
-  },
+  second(
+    "a subaccountId above 2147483647",
+    { subaccountId: 2147483648 },
+    `trackingDomains[1].subaccountId ${SUBACCOUNT}`,
+  ),
   second(
     "sendingDomains as a string",
     { sendingDomains: "mail.example.com" },
-    "trackingDomains[1].sendingDomains must be a list",
+    'trackingDomains[1].sendingDomains must be a list of sending domains, such as ["mail.example.com"]',
   ),
   second(
     "a number in sendingDomains",
@@ -218,15 +223,26 @@ export const STACK_CONFIG_SHAPE_CASES: readonly StackConfigCase[] = [
     { dns: { ...route53, allowOverwrite: "no" } },
     "trackingDomains[1].dns.allowOverwrite must be true or false",
   ),
-  {
-    ...second(
-      "a proxied record with TTL 300",
-      { dns: { ...cloudflare, proxied: true, ttl: 300 } },
-      "trackingDomains[1].dns.ttl must be 1 (automatic) or unset when dns.proxied is true",
-    ),
-    defect:
-      "accepted: the schema does not tie ttl to proxied, so the program declares the first entry's resources and then fails on the component's InputPropertyError, which names dns.ttl without the entry",
-  },
+  second(
+    "a proxied record with TTL 300",
+    { dns: { ...cloudflare, proxied: true, ttl: 300 } },
+    "trackingDomains[1].dns.ttl must be 1 (automatic) or unset when dns.proxied is true",
+  ),
+  second(
+    "a proxied record with TTL 86400",
+    { dns: { ...cloudflare, zoneName: "example.com", ttl: 86400, proxied: true } },
+    "trackingDomains[1].dns.ttl must be 1 (automatic) or unset when dns.proxied is true",
+  ),
+  second(
+    "a zone name that is a URL",
+    { dns: { ...route53, zoneName: "https://example.com" } },
+    'trackingDomains[1].dns.zoneName must be a bare hostname such as "track.example.com", without "https://"',
+  ),
+  second(
+    "a zone name that is a single label",
+    { dns: { ...cloudflare, zoneName: "example" } },
+    'trackingDomains[1].dns.zoneName must be a fully qualified hostname such as "track.example.com", not the single label "example"',
+  ),
 
   // verification
   second(
@@ -284,13 +300,9 @@ export const STACK_CONFIG_SHAPE_CASES: readonly StackConfigCase[] = [
     { verification: { nameservers: ["192.0.2.53:65536"] } },
     `trackingDomains[1].verification.nameservers[0] ${CHECKED_NAMESERVER}, not "192.0.2.53:65536"`,
   ),
-  {
-    ...second(
-      "nameservers as a string",
-      { verification: { nameservers: "192.0.2.53" } },
-      'trackingDomains[1].verification.nameservers must be a list of IP addresses with an optional port, such as ["127.0.0.1:5353"]',
-    ),
-    defect:
-      'the message is "trackingDomains[1].verification.nameservers must be a list": it does not say of what',
-  },
+  second(
+    "nameservers as a string",
+    { verification: { nameservers: "192.0.2.53" } },
+    'trackingDomains[1].verification.nameservers must be a list of IP addresses with an optional port, such as ["127.0.0.1:5353"]',
+  ),
 ];

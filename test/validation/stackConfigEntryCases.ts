@@ -3,9 +3,9 @@
  * entries that disagree with each other (one domain twice, two defaults for one account...).
  */
 import {
+  HIDDEN_CHARACTER_CASES,
   HOSTNAME_CASES,
   HostnameCase,
-  RENDERING_DEFECTS,
   SUBDOMAIN_CASES,
   titled,
 } from "./hostnameProblems";
@@ -32,8 +32,16 @@ export const STACK_CONFIG_ENTRY_CASES: readonly StackConfigCase[] = [
     ]),
   ).map((entry) => hostname("domain", entry)),
   ...SUBDOMAIN_CASES.map((entry) => hostname("domain", entry)),
-  ...RENDERING_DEFECTS.filter(titled(["a DEL character inside", "a soft hyphen inside"])).map(
-    (entry) => ({ ...hostname("domain", entry), defect: entry.defect }),
+  ...HIDDEN_CHARACTER_CASES.filter(
+    titled([
+      "a DEL character inside",
+      "a soft hyphen inside",
+      "a no-break space inside",
+      "a byte order mark inside",
+    ]),
+  ).map((entry) => hostname("domain", entry)),
+  ...HIDDEN_CHARACTER_CASES.filter(titled(["a C1 control sequence introducer inside"])).map(
+    (entry) => hostname("cnameTarget", entry),
   ),
   ...HOSTNAME_CASES.filter(titled(["a port", "a tab inside, shown escaped"])).map((entry) =>
     hostname("cnameTarget", entry),
@@ -41,14 +49,16 @@ export const STACK_CONFIG_ENTRY_CASES: readonly StackConfigCase[] = [
   ...HOSTNAME_CASES.filter(titled(["a path", "an empty label"])).map(({ title, value, problem }) =>
     second(title, { sendingDomains: [value] }, `trackingDomains[1].sendingDomains[0] ${problem}`),
   ),
-  {
-    ...second(
-      "the tracking domain itself as cnameTarget",
-      { cnameTarget: "click.example.com" },
-      'trackingDomains[1].cnameTarget is the entry\'s own domain "click.example.com", and a CNAME cannot point at its own name: leave cnameTarget out for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io"',
-    ),
-    defect: "accepted: the record would be a CNAME to itself, which never verifies",
-  },
+  second(
+    "the tracking domain itself as cnameTarget",
+    { cnameTarget: "click.example.com" },
+    'trackingDomains[1].cnameTarget is the entry\'s own domain "click.example.com", and a CNAME cannot point at its own name: leave cnameTarget out for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io"',
+  ),
+  second(
+    "the tracking domain itself as cnameTarget, written differently",
+    { cnameTarget: "CLICK.example.com." },
+    'trackingDomains[1].cnameTarget is the entry\'s own domain "click.example.com", and a CNAME cannot point at its own name: leave cnameTarget out for the region\'s target, or set SparkPost\'s, such as "v2.spgo.io"',
+  ),
 
   // Entries that disagree with each other.
   {
@@ -94,13 +104,18 @@ export const STACK_CONFIG_ENTRY_CASES: readonly StackConfigCase[] = [
     { sendingDomains: ["mail.example.com", "CLICK.example.com"] },
     'trackingDomains[1].sendingDomains[1] is the entry\'s own tracking domain "click.example.com": list the sending domains whose links and opens should go through it, such as "mail.example.com"',
   ),
+  second(
+    "another entry's tracking domain as a sending domain",
+    { sendingDomains: ["track.example.com"] },
+    'trackingDomains[1].sendingDomains[0] "track.example.com" is the tracking domain of trackingDomains[0]: a tracking domain is a CNAME to SparkPost and cannot send mail; list a sending domain such as "mail.example.com"',
+  ),
   {
-    ...second(
-      "another entry's tracking domain as a sending domain",
-      { sendingDomains: ["track.example.com"] },
-      'trackingDomains[1].sendingDomains[0] "track.example.com" is the tracking domain of trackingDomains[0]: a tracking domain is a CNAME to SparkPost and cannot send mail; list a sending domain such as "mail.example.com"',
-    ),
-    defect:
-      "accepted: only an entry's own domain is refused as its sending domain, though the SendingDomainLink rule (a sending domain is not a tracking domain) holds across entries too",
+    title: "a later entry's tracking domain as a sending domain, however written",
+    value: [
+      { ...first, sendingDomains: ["mail.example.com", "Click.Example.com."] },
+      { domain: "click.example.com", dns: route53 },
+    ],
+    problem:
+      'trackingDomains[0].sendingDomains[1] "click.example.com" is the tracking domain of trackingDomains[1]: a tracking domain is a CNAME to SparkPost and cannot send mail; list a sending domain such as "mail.example.com"',
   },
 ];
