@@ -78,3 +78,16 @@ export interface CodedErrorDetail {
 
 /** One entry of the `{"errors": [...]}` body every API error carries. */
 export type ApiErrorDetail = TrackingDomainErrorDetail | CodedErrorDetail;
+
+/** One entry of `GET /sending-domains`: the sending domain object, with its `domain`. */
+export interface SendingDomainListItem extends SendingDomainObject {
+  domain: string;
+}
+
+/** A subaccount as `GET /subaccounts` lists it. */
+export interface SubaccountObject {
+  id: number;
+  name: string;
+  status: "active" | "suspended" | "terminated";
+  compliance_status: string;
+}

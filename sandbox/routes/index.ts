@@ -10,6 +10,7 @@ import {
 } from "./trackingDomains";
 import { checkCertificate, enableCertificate, verifyTrackingDomain } from "./verification";
 import { getSendingDomain, updateSendingDomain } from "./sendingDomains";
+import { listSendingDomains, listSubaccounts } from "./listings";
 
 export type { ApiContext, ApiRequest } from "./context";
 
@@ -47,6 +48,10 @@ export async function dispatch(context: ApiContext, request: ApiRequest): Promis
     if (request.method === "POST") return createTrackingDomain(context, request);
     if (request.method === "GET") return listTrackingDomains(context, request);
     return NOT_FOUND;
+  }
+  if (domain === undefined && request.method === "GET") {
+    if (collection === "sending-domains") return listSendingDomains(context, request);
+    if (collection === "subaccounts") return listSubaccounts(context);
   }
   const routes = ROUTES_BY_COLLECTION.get(collection);
   if (!routes || domain === undefined) return NOT_FOUND;
