@@ -28,7 +28,9 @@ import type {
   CertificateCheckResult,
   CertificateEnableResult,
   Scope,
+  SendingDomainListEntry,
   SendingDomainObject,
+  SubaccountObject,
   TrackingDomainObject,
   VerifyResult,
 } from "./types";
@@ -214,8 +216,10 @@ export class SparkPostClient {
   async getTrackingDomain(
     domain: string,
     scope?: Scope,
+    options: CallOptions = {},
   ): Promise<TrackingDomainObject | undefined> {
-    const call: Call = { method: "GET", path: domainPath("tracking-domains", domain), scope };
+    const path = domainPath("tracking-domains", domain);
+    const call: Call = { method: "GET", path, scope, budgetMs: options.budgetMs };
     return this.call<TrackingDomainObject>(call, "trackingDomain").catch(onNotFound(undefined));
   }
 
@@ -268,9 +272,10 @@ export class SparkPostClient {
   async checkTrackingDomainCertificate(
     domain: string,
     scope?: Scope,
+    options: CallOptions = {},
   ): Promise<CertificateCheckResult> {
     const path = `${domainPath("tracking-domains", domain)}/certificate/check`;
-    const call: Call = { method: "POST", path, scope, slow: true };
+    const call: Call = { method: "POST", path, scope, slow: true, budgetMs: options.budgetMs };
     return this.call<CertificateCheckResult>(call, "certificateCheck");
   }
 
@@ -281,9 +286,11 @@ export class SparkPostClient {
   async enableTrackingDomainCertificate(
     domain: string,
     scope?: Scope,
+    options: CallOptions = {},
   ): Promise<CertificateEnableResult> {
     const path = `${domainPath("tracking-domains", domain)}/certificate/enable`;
-    const call: Call = { method: "POST", path, scope, replay: "whenNotSent" };
+    const { budgetMs } = options;
+    const call: Call = { method: "POST", path, scope, replay: "whenNotSent", budgetMs };
     return this.call<CertificateEnableResult>(call, "certificateEnable");
   }
 
@@ -291,6 +298,21 @@ export class SparkPostClient {
   async getSendingDomain(domain: string, scope?: Scope): Promise<SendingDomainObject | undefined> {
     const call: Call = { method: "GET", path: domainPath("sending-domains", domain), scope };
     return this.call<SendingDomainObject>(call, "sendingDomain").catch(onNotFound(undefined));
+  }
+
+  /**
+   * `GET /sending-domains`: every sending domain the key sees, each with its `domain`. Without a
+   * scope SparkPost lists the primary account's and every subaccount's (`subaccount_id` set);
+   * `{subaccountId: 0}` only the primary account's.
+   */
+  async listSendingDomains(scope?: Scope): Promise<SendingDomainListEntry[]> {
+    const call: Call = { method: "GET", path: "/sending-domains", scope };
+    return this.call<SendingDomainListEntry[]>(call, "sendingDomainList");
+  }
+
+  /** `GET /subaccounts`: the account's subaccounts (not their data). */
+  async listSubaccounts(): Promise<SubaccountObject[]> {
+    return this.call<SubaccountObject[]>({ method: "GET", path: "/subaccounts" }, "subaccountList");
   }
 
   /** `PUT /sending-domains/{sendingDomain}` linking `trackingDomain`; `""` removes the link. */

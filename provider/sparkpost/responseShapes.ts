@@ -61,6 +61,29 @@ const SHAPES = {
     required: ["status"],
     properties: { status: { type: "object" }, tracking_domain: { type: "string" } },
   }),
+  /** `GET /sending-domains`: like one sending domain, with its `domain`. */
+  sendingDomainList: results({
+    type: "array",
+    items: {
+      type: "object",
+      required: ["domain", "status"],
+      properties: {
+        domain: { type: "string", minLength: 1 },
+        status: { type: "object" },
+        tracking_domain: { type: "string" },
+        subaccount_id: { type: "integer" },
+      },
+    },
+  }),
+  /** `GET /subaccounts`. */
+  subaccountList: results({
+    type: "array",
+    items: {
+      type: "object",
+      required: ["id"],
+      properties: { id: { type: "integer" }, name: { type: "string" }, status: { type: "string" } },
+    },
+  }),
   /** `POST /tracking-domains/{d}/certificate/check`. */
   certificateCheck: results({
     type: "object",

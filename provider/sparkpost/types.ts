@@ -44,6 +44,21 @@ export interface SendingDomainObject {
   [field: string]: unknown;
 }
 
+/** One entry of `GET /sending-domains`: the sending domain object, with its `domain`. */
+export interface SendingDomainListEntry extends SendingDomainObject {
+  domain: string;
+}
+
+/** One entry of `GET /subaccounts`. */
+export interface SubaccountObject {
+  id: number;
+  /** Display name, up to 64 characters. */
+  name?: string;
+  /** `active`, `suspended` or `terminated`. */
+  status?: string;
+  compliance_status?: string;
+}
+
 /** One entry of SparkPost's `{"errors": [...]}` body, in either documented shape. */
 export interface ApiErrorDetail {
   message: string;
