@@ -28,9 +28,14 @@ export function rootProgram(): RootProgramOutputs {
   const entries = readTrackingDomains(new pulumi.Config());
   return {
     trackingDomains: Object.fromEntries(
-      entries.map((entry) => {
-        const component = new CustomTrackingDomain(resourceNameFor(entry.domain), entry);
-        return [normalizeHostname(entry.domain), summarize(component)];
+      entries.map(({ protect, retainOnDelete, ...args }) => {
+        // Resource options, which the children inherit: the engine neither deletes nor replaces a
+        // protected resource, and forgets a retained one instead of deleting it.
+        const component = new CustomTrackingDomain(resourceNameFor(args.domain), args, {
+          protect,
+          retainOnDelete,
+        });
+        return [normalizeHostname(args.domain), summarize(component)];
       }),
     ),
   };

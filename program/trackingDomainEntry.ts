@@ -33,4 +33,14 @@ export interface TrackingDomainEntry {
   verification?: TrackingDomainEntryVerification;
   adopt?: boolean;
   cnameTarget?: string;
+  /**
+   * Pulumi's `protect` for the entry's component and everything in it: `pulumi destroy`, and an
+   * `up` that would delete or replace them, fail instead. Not an argument of the component.
+   */
+  protect?: boolean;
+  /**
+   * Pulumi's `retainOnDelete` for the component and everything in it: deleting them (destroy, or
+   * the entry taken off the list) only forgets them, leaving SparkPost and DNS as they are.
+   */
+  retainOnDelete?: boolean;
 }

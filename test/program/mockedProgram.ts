@@ -31,6 +31,11 @@ export interface ProgramRun {
   invocations: Invocation[];
   /** Names of the resources registered with `protect`, sorted. */
   protectedNames: string[];
+  /**
+   * Names of the resources registered with `retainOnDelete` themselves, sorted. Children inherit
+   * it in the engine, which mocks do not run, so here only what the program set shows.
+   */
+  retainedNames: string[];
   /** The stack outputs: the program's exports, resolved. */
   outputs: Record<string, unknown>;
 }
@@ -107,7 +112,7 @@ export async function runMockedProgram(options: ProgramOptions): Promise<Program
     "test",
     false,
   );
-  const protectedNames = recordProtectedNames();
+  const { protectedNames, retainedNames } = recordResourceOptions();
   pulumi.runtime.setAllConfig(
     Object.fromEntries(
       Object.entries(options.config).map(([key, value]) => [
@@ -141,6 +146,7 @@ export async function runMockedProgram(options: ProgramOptions): Promise<Program
     urns: registeredUrns(),
     invocations,
     protectedNames: protectedNames.sort(),
+    retainedNames: retainedNames.sort(),
     outputs: outputs ?? {},
   };
 }
@@ -149,23 +155,27 @@ export async function runMockedProgram(options: ProgramOptions): Promise<Program
 interface RegisterRequest {
   getName(): string;
   getProtect(): boolean;
+  getRetainondelete(): boolean;
 }
 
 /**
  * `newResource` does not see resource options, so this wraps the mock monitor's
- * `registerResource` (an SDK object) to read `protect` from the request the engine would get.
+ * `registerResource` (an SDK object) to read `protect` and `retainOnDelete` from the request the
+ * engine would get.
  */
-function recordProtectedNames(): string[] {
+function recordResourceOptions(): { protectedNames: string[]; retainedNames: string[] } {
   const names: string[] = [];
+  const retainedNames: string[] = [];
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(request: RegisterRequest, callback: unknown): Promise<void>;
   };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request, callback) => {
     if (request.getProtect()) names.push(request.getName());
+    if (request.getRetainondelete()) retainedNames.push(request.getName());
     return register(request, callback);
   };
-  return names;
+  return { protectedNames: names, retainedNames };
 }
 
 function registeredUrns(): string[] {

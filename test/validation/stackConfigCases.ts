@@ -28,7 +28,7 @@ export function second(
 }
 
 const KNOWN_FIELDS =
-  "domain, dns, secure, default, subaccountId, sendingDomains, verification, adopt, cnameTarget";
+  "domain, dns, secure, default, subaccountId, sendingDomains, verification, adopt, cnameTarget, protect, retainOnDelete";
 const SUBACCOUNT = "must be a SparkPost subaccount id such as 42 (0 or unset: the primary account)";
 const NAMESERVER = 'must be an IP address with an optional port, such as "127.0.0.1:5353"';
 const CHECKED_NAMESERVER =
@@ -111,6 +111,16 @@ export const STACK_CONFIG_SHAPE_CASES: readonly StackConfigCase[] = [
     "trackingDomains[1].default must be true or false",
   ),
   second("adopt as a number", { adopt: 0 }, "trackingDomains[1].adopt must be true or false"),
+  second(
+    "protect as a string",
+    { protect: "yes" },
+    "trackingDomains[1].protect must be true or false",
+  ),
+  second(
+    "retainOnDelete as a number",
+    { retainOnDelete: 1 },
+    "trackingDomains[1].retainOnDelete must be true or false",
+  ),
   second(
     "a negative subaccountId",
     { subaccountId: -1 },
