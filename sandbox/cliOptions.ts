@@ -99,6 +99,12 @@ export function sandboxCommand(version: string = packageVersion()): Command {
       ).argParser(seconds),
     )
     .addOption(
+      new Option(
+        "--negative-cache <seconds>",
+        "verification's DNS view remembers a missing CNAME this long, like a resolver's negative TTL",
+      ).argParser(seconds),
+    )
+    .addOption(
       new Option("--sending-domain <domain[:subaccount]>", "seed a sending domain (repeatable)")
         .argParser(sendingDomain)
         .default([], "none"),
@@ -132,6 +138,7 @@ interface ParsedFlags {
   stateFile: string;
   dnsServer: string[];
   verifyAfter?: number;
+  negativeCache?: number;
   sendingDomain: SendingDomainSeed[];
   acceptedTarget: string[];
   blacklist: string[];
@@ -148,6 +155,7 @@ export function sandboxOptionsFrom(command: Command, cwd: string): SandboxOption
     stateFile: path.resolve(cwd, flags.stateFile),
     dnsServers: flags.dnsServer.length > 0 ? flags.dnsServer : undefined,
     verifyAfterSeconds: flags.verifyAfter,
+    negativeCacheSeconds: flags.negativeCache,
     sendingDomains: flags.sendingDomain,
     acceptedTargets: flags.acceptedTarget.length > 0 ? flags.acceptedTarget : undefined,
     blacklist: flags.blacklist,

@@ -104,7 +104,10 @@ function seedSendingDomain(sandbox: Sandbox, body: unknown): Answer {
   return NO_CONTENT;
 }
 
-/** `{tlsReady?, verifyAfterSeconds? (null turns it off), acceptedTargets?, blacklist?}` */
+/**
+ * `{tlsReady?, verifyAfterSeconds? (null turns it off), negativeCacheSeconds? (0 turns it off),
+ * acceptedTargets?, blacklist?}`
+ */
 function updateSettings(sandbox: Sandbox, body: unknown): Answer {
   if (!isObject(body)) return badRequest("The body must be a JSON object of settings.");
   const settings: Partial<SandboxSettings> = {};
@@ -116,6 +119,8 @@ function updateSettings(sandbox: Sandbox, body: unknown): Answer {
       settings.verifyAfterSeconds = undefined;
     else if (field === "verifyAfterSeconds" && typeof value === "number" && value >= 0) {
       settings.verifyAfterSeconds = value;
+    } else if (field === "negativeCacheSeconds" && typeof value === "number" && value >= 0) {
+      settings.negativeCacheSeconds = value;
     } else if ((field === "acceptedTargets" || field === "blacklist") && isNames(value)) {
       settings[field] = value;
     } else {

@@ -25,6 +25,7 @@ function initialSettings(options: SandboxOptions): SandboxSettings {
   return {
     acceptedTargets: options.acceptedTargets ?? [...DEFAULT_ACCEPTED_TARGETS],
     verifyAfterSeconds: options.verifyAfterSeconds,
+    negativeCacheSeconds: options.negativeCacheSeconds,
     tlsReady: options.tlsReady ?? true,
     blacklist: options.blacklist ?? [],
   };
@@ -114,6 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       account.replace(emptyState());
       seedMissing(account, seeds);
       context.settings = initialSettings(options);
+      context.resolver.forgetCachedAnswers();
       requests.length = 0;
       faults.set({});
     },

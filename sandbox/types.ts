@@ -35,6 +35,12 @@ export interface SandboxSettings {
   acceptedTargets: string[];
   /** Verify every domain once this many seconds have passed since its creation, without DNS. */
   verifyAfterSeconds?: number;
+  /**
+   * How long verification's DNS view remembers that a name had no CNAME (NXDOMAIN or no such
+   * record), as a recursive resolver does for the zone's negative TTL: a verify made before the
+   * record is visible keeps answering `pending` for this long. Fractions allowed. @default 0 (none)
+   */
+  negativeCacheSeconds?: number;
   /** Whether secure domains answer HTTPS with a valid certificate. @default true */
   tlsReady: boolean;
   /** Domains (and their subdomains) that creation refuses with "domain is on a DNS blacklist". */
@@ -91,6 +97,7 @@ export interface SandboxOptions {
   dnsServers?: string[];
   acceptedTargets?: string[];
   verifyAfterSeconds?: number;
+  negativeCacheSeconds?: number;
   tlsReady?: boolean;
   blacklist?: string[];
   sendingDomains?: SendingDomainSeed[];

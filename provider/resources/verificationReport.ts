@@ -16,6 +16,10 @@ export interface Observations {
   verifyRefusal?: string;
   /** The last verify call that failed in a way worth waiting out (429, 5xx, no answer). */
   transientFailure?: string;
+  /** When the preflight began to show the expected record without a break (ms since the epoch). */
+  dnsReadySince?: number;
+  /** How long the first verify waits after that, for SparkPost's resolvers to catch up. */
+  propagationWaitMs?: number;
 }
 
 /** A verify answer in SparkPost's own field names. */
@@ -27,6 +31,13 @@ function sparkPostSaid(seen: Observations): string {
   if (seen.transientFailure) return seen.transientFailure.replace(/\.$/, "");
   if (seen.verify) return describeVerifyResult(seen.verify);
   if (seen.verifyRefusal) return seen.verifyRefusal.replace(/\.$/, "");
+  if (seen.dnsReadySince !== undefined) {
+    const wait = Math.round((seen.propagationWaitMs ?? 0) / 100) / 10;
+    return (
+      "nothing yet: DNS showed the expected record too close to the deadline, and the first verify " +
+      `waits ${wait} s after that for SparkPost's resolvers to see the record too`
+    );
+  }
   return "nothing yet: verify was never called because DNS never showed the expected record";
 }
 

@@ -28,22 +28,30 @@ export interface VerificationPlan {
  * How often to look. DNS is asked often because it is cheap and local; SparkPost's verify is asked
  * only once DNS is right, then with a doubling, capped pause, since each call makes SparkPost fetch
  * the domain over HTTP(S).
+ *
+ * The first verify also waits `propagationWaitMs` after the zone's nameservers first show the
+ * record: SparkPost's resolvers may reach a nameserver (or an anycast node of one) that has not
+ * caught up yet, and a verify that finds nothing makes them cache the record's absence for the
+ * zone's negative TTL (often 5 to 30 minutes). A few seconds here cost far less than that.
  */
 export interface PollTiming {
   preflightIntervalMs: number;
+  propagationWaitMs: number;
   firstVerifyPauseMs: number;
   maxVerifyPauseMs: number;
 }
 
 /**
  * The default timing, scaled by `SPARKPOST_VERIFY_POLL_MS` (the DNS poll interval, default 5000)
- * so tests and impatient users can poll faster.
+ * so tests and impatient users can poll faster: DNS every interval, the first verify 2 intervals
+ * after DNS first shows the record, then pauses of 6 intervals doubling up to 60.
  */
 export function pollTiming(env: NodeJS.ProcessEnv = process.env): PollTiming {
   const configured = Number(env.SPARKPOST_VERIFY_POLL_MS);
   const interval = Number.isFinite(configured) && configured > 0 ? configured : 5000;
   return {
     preflightIntervalMs: interval,
+    propagationWaitMs: 2 * interval,
     firstVerifyPauseMs: 6 * interval,
     maxVerifyPauseMs: 60 * interval,
   };
@@ -75,7 +83,7 @@ export async function waitForVerification(
 ): Promise<VerifyResult> {
   const deadline = Date.now() + plan.timeoutSeconds * 1000;
   const left = () => deadline - Date.now();
-  const seen: Observations = {};
+  const seen: Observations = { propagationWaitMs: timing.propagationWaitMs };
   let source: DnsSource = plan.preflight;
   let nextVerifyAt = 0;
   let verifyPause = timing.firstVerifyPauseMs;
@@ -89,6 +97,18 @@ export async function waitForVerification(
         seen.dnsFallback = source;
         continue;
       }
+      if (!dns.ready) seen.dnsReadySince = undefined;
+      else if (seen.dnsReadySince === undefined) {
+        seen.dnsReadySince = Date.now();
+        // A record that appears (or comes back) gets the whole wait; a longer verify pause stands.
+        nextVerifyAt = Math.max(nextVerifyAt, seen.dnsReadySince + timing.propagationWaitMs);
+        if (seen.verify === undefined && timing.propagationWaitMs > 0) {
+          log(
+            `${plan.domain}: waiting ${formatSeconds(timing.propagationWaitMs)} s for SparkPost's ` +
+              "resolvers to see the record too before the first verify.",
+          );
+        }
+      }
     }
     const dnsReady = source === "off" || source === "unreachable" || seen.dns?.ready === true;
     if (dnsReady && Date.now() >= nextVerifyAt && left() > 0) {
@@ -98,10 +118,16 @@ export async function waitForVerification(
       verifyPause = Math.min(verifyPause * 2, timing.maxVerifyPauseMs);
     }
     if (left() <= 0) throw new Error(timeoutMessage(plan, seen));
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.min(timing.preflightIntervalMs, left())),
-    );
+    // Wake for the next poll, or earlier when a verify falls due before it.
+    const untilVerify = dnsReady ? nextVerifyAt - Date.now() : Infinity;
+    const sleepMs = Math.min(timing.preflightIntervalMs, Math.max(0, untilVerify), left());
+    await new Promise((resolve) => setTimeout(resolve, sleepMs));
   }
+}
+
+/** Milliseconds as seconds for messages: `10`, `0.1`. */
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }
 
 /** One preflight, bounded by the time left. */

@@ -160,3 +160,18 @@ export function retryDelayMs(
   const step = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** (retry - 1));
   return Math.round(step / 2 + (random() * step) / 2);
 }
+
+/**
+ * How long every request of the process to the same API holds back after a 429 that waits
+ * `delayMs` itself. A `Retry-After` speaks for every request: all wait it out. Without one, the
+ * others wait only the shortest wait SparkPost advises, and then go paced at the rate the 429
+ * revealed (ratePacer.ts), while the refused request waits its own, longer, random delay.
+ */
+export function rateLimitPauseMs(
+  failure: Failure,
+  delayMs: number,
+  settings: RetrySettings,
+): number {
+  if (failure.retryAfterMs !== undefined) return delayMs;
+  return Math.min(delayMs, settings.rateLimitDelayMs[0]);
+}

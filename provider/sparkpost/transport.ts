@@ -12,11 +12,13 @@ import { Agent, request, type Dispatcher } from "undici";
 import { USER_AGENT } from "../version";
 import { createSparkPostError, excerpt, parseErrorBody, type SparkPostError } from "./errors";
 import { pauseRequests, waitForRateLimit } from "./rateLimitGate";
+import { learnFromRateLimit, recordAdmitted } from "./ratePacer";
 import { redact, redactValue } from "./redact";
 import { sharedRequestSlots, SLOW_REQUEST_MS, type RequestSlots } from "./requestSlots";
 import {
   isRetryable,
   parseRetryAfter,
+  rateLimitPauseMs,
   retryDelayMs,
   retryKind,
   retryLimit,
@@ -224,14 +226,18 @@ export async function send(
   // up the retries a later 5xx or timeout is allowed.
   const retriesSoFar = new Map<string, number>();
   let deadline: number | undefined;
+  // Paced requests are never spaced further apart than the shortest wait after a 429.
+  const maxSpacingMs = settings.retry.rateLimitDelayMs[0];
   for (let attempt = 1; ; attempt++) {
     const release = await slots.acquire();
     let outcome: AttemptOutcome;
+    let sentAt: number;
     try {
-      await waitForRateLimit(url.origin);
+      await waitForRateLimit(url.origin, maxSpacingMs);
       deadline ??= Date.now() + apiRequest.budgetMs;
       const remaining = deadline - Date.now();
       const timeoutMs = Math.max(1, Math.min(apiRequest.timeoutMs, remaining, MAX_TIMER_MS));
+      sentAt = Date.now();
       const slow = setTimeout(release, settings.slowRequestMs ?? SLOW_REQUEST_MS);
       try {
         outcome = await attemptOnce(settings, apiRequest, url.href, headers, timeoutMs, remaining);
@@ -242,10 +248,13 @@ export async function send(
       release();
     }
 
+    if ("status" in outcome && outcome.status !== 429) recordAdmitted(url.origin, sentAt);
     if ("status" in outcome && outcome.status >= 200 && outcome.status < 300) {
       return { status: outcome.status, body: parseSuccess(outcome, attempt), attempts: attempt };
     }
     const failure = failureOf(outcome);
+    // Even a 429 that ends the call tells the rate the others should keep to.
+    if (failure.status === 429) learnFromRateLimit(url.origin);
     const limit = retryLimit(failure, settings.retry);
     const kind = retryKind(failure);
     const retry = (retriesSoFar.get(kind) ?? 0) + 1;
@@ -264,7 +273,9 @@ export async function send(
         ` (the next attempt, in ${wait} s, would pass the call's time limit of ${apiRequest.budgetMs / 1000} s)`,
       );
     }
-    if (failure.status === 429) pauseRequests(url.origin, delayMs);
+    if (failure.status === 429) {
+      pauseRequests(url.origin, rateLimitPauseMs(failure, delayMs, settings.retry));
+    }
     const reason =
       failure.status !== undefined
         ? `HTTP ${failure.status}`

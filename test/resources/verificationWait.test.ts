@@ -4,14 +4,23 @@
  * server can be reached for the preflight.
  */
 import { createSocket } from "node:dgram";
-import { waitForVerification, type PollTiming } from "../../provider/resources/waitForVerification";
+import {
+  pollTiming,
+  waitForVerification,
+  type PollTiming,
+} from "../../provider/resources/waitForVerification";
 import { closeSharedAgent, createClient, type SparkPostClient } from "../../provider/sparkpost";
 import { startSandbox, type Sandbox } from "../../sandbox";
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
 import { failureOf } from "../support/failureOf";
 
 const KEY = "wait-test-key-5d1e";
-const FAST: PollTiming = { preflightIntervalMs: 20, firstVerifyPauseMs: 40, maxVerifyPauseMs: 80 };
+const FAST: PollTiming = {
+  preflightIntervalMs: 20,
+  propagationWaitMs: 0,
+  firstVerifyPauseMs: 40,
+  maxVerifyPauseMs: 80,
+};
 
 let sandbox: Sandbox;
 let dns: DnsTestServer;
@@ -64,6 +73,84 @@ const plan = {
   preflight: "authoritative" as const,
   proxied: false,
 };
+
+describe("the timing", () => {
+  test.each([
+    [{}, [5000, 10_000, 30_000, 300_000]],
+    [{ SPARKPOST_VERIFY_POLL_MS: "50" }, [50, 100, 300, 3000]],
+    [{ SPARKPOST_VERIFY_POLL_MS: "soon" }, [5000, 10_000, 30_000, 300_000]],
+    [{ SPARKPOST_VERIFY_POLL_MS: "-1" }, [5000, 10_000, 30_000, 300_000]],
+  ])("for the environment %j: DNS, first verify after DNS, pauses %j ms", (env, expected) => {
+    const timing = pollTiming(env);
+    expect([
+      timing.preflightIntervalMs,
+      timing.propagationWaitMs,
+      timing.firstVerifyPauseMs,
+      timing.maxVerifyPauseMs,
+    ]).toEqual(expected);
+  });
+
+  test("the first verify waits for SparkPost's resolvers after DNS first shows the record, and says so", async () => {
+    await createDomain();
+    dns.setCname("track.example.com", "v2.spgo.io");
+    const lines: string[] = [];
+
+    const result = await waitForVerification(
+      client([]),
+      { ...plan, nameservers: [dns.address] },
+      { ...FAST, propagationWaitMs: 60 },
+      (line) => lines.push(line),
+    );
+
+    expect(result.verified).toBe(true);
+    expect(lines).toEqual([
+      `track.example.com: DNS preflight: the given authoritative nameservers (${dns.address}) answer CNAME track.example.com -> v2.spgo.io`,
+      "track.example.com: waiting 0.1 s for SparkPost's resolvers to see the record too before the first verify.",
+      "track.example.com: verified by SparkPost.",
+    ]);
+    expect(sandbox.requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+      "POST /tracking-domains/track.example.com/verify",
+    ]);
+  });
+
+  test("no verify is made before the wait after DNS is over, and the timeout says why", async () => {
+    await createDomain();
+    dns.setCname("track.example.com", "v2.spgo.io");
+
+    const error = await failureOf(
+      waitForVerification(
+        client([]),
+        { ...plan, nameservers: [dns.address], timeoutSeconds: 1 },
+        { ...FAST, propagationWaitMs: 60_000 },
+        () => undefined,
+      ),
+    );
+
+    expect(sandbox.requests).toEqual([]);
+    expect(error.message).toBe(
+      "Timed out after 1 s waiting for SparkPost to verify tracking domain track.example.com. " +
+        `DNS: the given authoritative nameservers (${dns.address}) answer CNAME track.example.com -> v2.spgo.io. ` +
+        "SparkPost last said: nothing yet: DNS showed the expected record too close to the deadline, " +
+        "and the first verify waits 60 s after that for SparkPost's resolvers to see the record too. " +
+        "Check that track.example.com is a CNAME to v2.spgo.io in the zone's authoritative DNS, then " +
+        "run `pulumi up` again (raise timeoutSeconds if DNS changes take long to publish).",
+    );
+  });
+
+  test("with the preflight off there is nothing to wait after: the first verify goes at once", async () => {
+    await createDomain();
+
+    const result = await waitForVerification(
+      client([]),
+      { ...plan, preflight: "off" },
+      { ...FAST, propagationWaitMs: 60_000 },
+      () => undefined,
+    );
+
+    expect(result.verified).toBe(true);
+    expect(sandbox.requests).toHaveLength(1);
+  });
+});
 
 test("429s and 5xx from verify are waited out, and the next verify succeeds", async () => {
   await createDomain();

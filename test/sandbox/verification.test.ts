@@ -129,6 +129,95 @@ describe("verification through DNS", () => {
   });
 });
 
+describe("negative caching in verification's view of DNS", () => {
+  let dns: DnsTestServer;
+  /** The sandbox's clock, moved by the tests. */
+  let now = 1_000_000;
+  beforeAll(async () => {
+    dns = await startDnsServer();
+  });
+  afterAll(async () => {
+    await dns.close();
+  });
+  beforeEach(() => {
+    dns.remove("track.example.com");
+    now = 1_000_000;
+  });
+
+  const sandbox = useSandbox(() => ({
+    dnsServers: [dns.address],
+    negativeCacheSeconds: 300,
+    clock: () => now,
+  }));
+  const verify = () => call(sandbox(), "POST", "/tracking-domains/track.example.com/verify");
+  const pending = {
+    results: { verified: false, cname_status: "pending", compliance_status: "pending" },
+  };
+  const cnameQueries = () =>
+    dns.queries.filter((query) => query.name === "track.example.com" && query.type === "CNAME")
+      .length;
+
+  it("answers pending for a record published after a verify, until the negative TTL has passed", async () => {
+    await createTrackingDomain(sandbox(), "track.example.com");
+    const queriesBefore = cnameQueries();
+    expect((await verify()).json).toEqual(pending);
+    dns.setCname("track.example.com", "v2.spgo.io");
+
+    now += 299_999;
+    expect((await verify()).json).toEqual(pending);
+    expect(cnameQueries() - queriesBefore).toBe(1);
+
+    now += 1;
+    expect((await verify()).json).toEqual(verifiedReply);
+    expect(cnameQueries() - queriesBefore).toBe(2);
+  });
+
+  it("caches a name without a CNAME (an A record) as well", async () => {
+    await createTrackingDomain(sandbox(), "track.example.com");
+    dns.setAddress("track.example.com", "192.0.2.10");
+    expect((await verify()).json).toEqual(pending);
+    dns.setCname("track.example.com", "v2.spgo.io");
+    now += 1000;
+    expect((await verify()).json).toEqual(pending);
+  });
+
+  it("does not cache a record that was there at the first verify", async () => {
+    await createTrackingDomain(sandbox(), "track.example.com");
+    dns.setCname("track.example.com", "v2.spgo.io");
+    expect((await verify()).json).toEqual(verifiedReply);
+    dns.remove("track.example.com");
+    expect((await verify()).json).toEqual(pending);
+  });
+
+  it("is turned off with PATCH /_sandbox/settings negativeCacheSeconds 0, and reset forgets the cache", async () => {
+    await createTrackingDomain(sandbox(), "track.example.com");
+    expect((await verify()).json).toEqual(pending);
+    dns.setCname("track.example.com", "v2.spgo.io");
+    sandbox().reset();
+    await createTrackingDomain(sandbox(), "track.example.com");
+    expect((await verify()).json).toEqual(verifiedReply);
+
+    dns.remove("track.example.com");
+    const off = await call(sandbox(), "PATCH", "/_sandbox/settings", {
+      body: { negativeCacheSeconds: 0 },
+    });
+    expect(off.status).toBe(204);
+    expect((await verify()).json).toEqual(pending);
+    dns.setCname("track.example.com", "v2.spgo.io");
+    expect((await verify()).json).toEqual(verifiedReply);
+  });
+
+  it("refuses a negative negativeCacheSeconds", async () => {
+    const reply = await call(sandbox(), "PATCH", "/_sandbox/settings", {
+      body: { negativeCacheSeconds: -1 },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      errors: [{ message: "Setting negativeCacheSeconds is unknown or has an invalid value." }],
+    });
+  });
+});
+
 describe("verification through the demo switch", () => {
   let now = Date.UTC(2026, 0, 1);
   const sandbox = useSandbox({ verifyAfterSeconds: 30, clock: () => now });
