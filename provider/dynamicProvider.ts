@@ -10,6 +10,7 @@ import type { ResourceKind } from "./resources/providerShim";
 import { defaultTrackingDomainProvider } from "./resources/defaultTrackingDomain";
 import { sendingDomainLinkProvider } from "./resources/sendingDomainLink";
 import { trackingDomainProvider } from "./resources/trackingDomain";
+import { trackingDomainCertificateProvider } from "./resources/trackingDomainCertificate";
 import { trackingDomainVerificationProvider } from "./resources/trackingDomainVerification";
 
 export type { ResourceKind } from "./resources/providerShim";
@@ -20,4 +21,5 @@ export const providers = {
   TrackingDomainVerification: trackingDomainVerificationProvider,
   DefaultTrackingDomain: defaultTrackingDomainProvider,
   SendingDomainLink: sendingDomainLinkProvider,
+  TrackingDomainCertificate: trackingDomainCertificateProvider,
 } satisfies Record<ResourceKind, object>;

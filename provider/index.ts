@@ -18,6 +18,11 @@ export { DefaultTrackingDomain } from "./resources/defaultTrackingDomain";
 export type { DefaultTrackingDomainArgs } from "./resources/defaultTrackingDomain";
 export { SendingDomainLink } from "./resources/sendingDomainLink";
 export type { SendingDomainLinkArgs } from "./resources/sendingDomainLink";
+export { TrackingDomainCertificate } from "./resources/trackingDomainCertificate";
+export type {
+  TrackingDomainCertificateArgs,
+  TrackingDomainCertificateOutputs,
+} from "./resources/trackingDomainCertificate";
 export { cnameTarget, trackingDnsRecord } from "./dns/record";
 export type { TrackingDnsRecord } from "./dns/record";
 export * from "./component";

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { CloudflareDnsArgs } from "../dns/cloudflare";
 import type { ManualDnsArgs } from "../dns/manual";
 import type { Route53DnsArgs } from "../dns/route53";
+import type { CustomTrackingDomainHttpsArgs } from "../https/args";
 
 /** Where the CNAME goes; `provider` picks the kind and must be a plain value, not an Input. */
 export type CustomTrackingDomainDnsArgs = Route53DnsArgs | CloudflareDnsArgs | ManualDnsArgs;
@@ -100,4 +101,17 @@ export interface CustomTrackingDomainArgs {
    * @default none
    */
   dnsResourceOptions?: pulumi.CustomResourceOptions;
+  /**
+   * Serve tracked links over HTTPS, and choose who holds the certificate:
+   * `{ mode: "managed", acknowledgeIrreversible: true, timeoutSeconds? }`: SparkPost's managed
+   * certificate (needs a v2 CNAME target; cannot be undone);
+   * `{ mode: "cloudflare-proxy", sslMode? }`: Cloudflare's proxy (needs `dns.provider`
+   * "cloudflare"; the record is proxied, the zone's SSL/TLS mode must be "Full");
+   * `{ mode: "cloudfront", priceClass? }`: an ACM certificate and a CloudFront distribution in
+   * front of SparkPost (needs `dns.provider` "route53"; `dnsResourceOptions` apply to every AWS
+   * resource). Each mode makes the domain `secure`: leave `secure` unset or true. Must be a plain
+   * object with a plain `mode`, since it decides which resources are declared.
+   * @default none: plain HTTP, or HTTPS through whatever `secure` and your own setup provide
+   */
+  https?: CustomTrackingDomainHttpsArgs;
 }

@@ -6,9 +6,11 @@ import { route53CnameRecord } from "../dns/route53";
 import { DefaultTrackingDomain } from "../resources/defaultTrackingDomain";
 import { SendingDomainLink } from "../resources/sendingDomainLink";
 import { TrackingDomain } from "../resources/trackingDomain";
+import type { TrackingDomainCertificate } from "../resources/trackingDomainCertificate";
 import { TrackingDomainVerification } from "../resources/trackingDomainVerification";
 import type { CustomTrackingDomainArgs, CustomTrackingDomainDnsArgs } from "./args";
 import { claimDefault } from "./defaultClaims";
+import { declareHttpsDnsSide, declareManagedCertificate, planHttps } from "./httpsChildren";
 import { programDnsRecord, programRegion } from "./programDnsRecord";
 import { validateArgs } from "./validateArgs";
 
@@ -42,8 +44,13 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
   public readonly trackingDomain: TrackingDomain;
   /** The wait for SparkPost's verification; it runs again when the record's value changes. */
   public readonly verification: TrackingDomainVerification;
-  /** The Route53 or Cloudflare record; undefined with `dns: { provider: "manual" }`. */
+  /**
+   * The Route53 or Cloudflare record (with `https.mode "cloudfront"`, the Route53 alias to the
+   * distribution); undefined with `dns: { provider: "manual" }`.
+   */
   public readonly record?: TrackingDnsRecordResource;
+  /** SparkPost's managed certificate, with `https.mode "managed"`. */
+  public readonly certificate?: TrackingDomainCertificate;
   /** Owner of the account's default flag, with `default: true`. */
   public readonly defaultDomain?: DefaultTrackingDomain;
   /** One link per entry of `sendingDomains`, in the same order. */
@@ -77,17 +84,25 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
     this.dnsRecord = programDnsRecord(args.domain, args.cnameTarget, region);
     // `adopt` reaches every SparkPost child: adopting a setup made by hand then only reads.
     const { subaccountId, adopt } = args;
+    const dnsOptions = pulumi.mergeOptions(args.dnsResourceOptions ?? {}, { parent: this });
+    const https = planHttps(name, args, this.dnsRecord, dnsOptions, this);
     this.trackingDomain = new TrackingDomain(
       `${name}-domain`,
-      { domain: args.domain, secure: args.secure, subaccountId, adopt },
+      {
+        domain: args.domain,
+        secure: https.secure,
+        subaccountId,
+        adopt,
+        managedCertificate: https.managedCertificate,
+      },
       { parent: this },
     );
     // The record waits for the SparkPost domain, so a refused domain writes nothing to DNS.
-    const recordOptions = pulumi.mergeOptions(args.dnsResourceOptions ?? {}, {
-      parent: this,
-      dependsOn: [this.trackingDomain],
-    });
-    this.record = createRecord(`${name}-cname`, args.dns, this.dnsRecord, recordOptions);
+    const recordOptions = pulumi.mergeOptions(dnsOptions, { dependsOn: [this.trackingDomain] });
+    const httpsDnsSide = declareHttpsDnsSide(name, args, https, this.dnsRecord, recordOptions);
+    this.record =
+      httpsDnsSide?.record ??
+      createRecord(`${name}-cname`, args.dns, this.dnsRecord, recordOptions);
 
     const target = this.dnsRecord.value;
     this.verification = new TrackingDomainVerification(
@@ -100,19 +115,34 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
         timeoutSeconds: args.verification?.timeoutSeconds,
         preflight: args.verification?.preflight,
         nameservers: args.verification?.nameservers,
-        proxied: args.dns.provider === "cloudflare" ? (args.dns.proxied ?? false) : undefined,
+        proxied: https.proxied,
         // A new target means a new record, and a change of `secure` a check over the other
         // protocol (SparkPost's only check of HTTPS): verify again. HTTP adds nothing, so stacks
         // that never set `secure` keep the triggers they always had.
         adopt,
         triggers: pulumi
-          .all([target, args.secure])
+          .all([target, https.verifiesOverHttps])
           .apply(([value, secure]) => (secure === true ? [value, "https"] : [value])),
       },
-      { parent: this, dependsOn: this.record ? [this.record] : [] },
+      {
+        parent: this,
+        dependsOn: [...(this.record ? [this.record] : []), ...(httpsDnsSide?.alsoWaitFor ?? [])],
+      },
+    );
+    this.certificate = declareManagedCertificate(
+      name,
+      args,
+      this.trackingDomain.domain,
+      target,
+      this.verification,
+      this,
     );
 
-    const afterVerification = { parent: this, dependsOn: [this.verification] };
+    // With a managed certificate, the domain is used once it serves HTTPS, not before.
+    const afterVerification = {
+      parent: this,
+      dependsOn: [this.certificate ?? this.verification],
+    };
     if (plain.makeDefault) {
       this.defaultDomain = new DefaultTrackingDomain(
         `${name}-default`,

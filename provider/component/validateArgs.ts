@@ -21,15 +21,19 @@ import {
   PREFLIGHT_MODES,
   VERIFICATION_TIMEOUT_BOUNDS,
 } from "../resources/trackingDomainVerification";
+import type { HttpsMode } from "../https/args";
 import { CustomTrackingDomainArgs } from "./args";
 import { describeValue, failProperty, isPlain, isSetAndPlain } from "./plainValues";
 import { validateDns } from "./validateDns";
+import { validateHttps } from "./validateHttps";
 
 /** The arguments the component must know as plain values, checked and normalized. */
 export interface PlainArgs {
   makeDefault: boolean;
   /** Lowercase, without trailing dots, in the order given. */
   sendingDomains: string[];
+  /** `https.mode`, when HTTPS is asked for. */
+  httpsMode?: HttpsMode;
 }
 
 /** Throws an InputPropertyError for the first problem found; returns the plain arguments. */
@@ -44,7 +48,8 @@ export function validateArgs(args: CustomTrackingDomainArgs): PlainArgs {
   validateKnown("subaccountId", args.subaccountId, subaccountIdProblem);
   validateVerification(args.verification);
   validateKnown("adopt", args.adopt, booleanProblem);
-  return { makeDefault, sendingDomains };
+  const httpsMode = validateHttps(args);
+  return { makeDefault, sendingDomains, httpsMode };
 }
 
 /**

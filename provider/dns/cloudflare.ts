@@ -45,6 +45,33 @@ export interface CloudflareDnsArgs {
   proxied?: pulumi.Input<boolean>;
 }
 
+/** `@pulumi/cloudflare`, which dns.provider "cloudflare" needs. @internal */
+export function loadCloudflare(): typeof import("@pulumi/cloudflare") {
+  return loadOptionalPackage<typeof import("@pulumi/cloudflare")>({
+    name: "@pulumi/cloudflare",
+    dnsProvider: "cloudflare",
+  });
+}
+
+/**
+ * The zone of `record`: `dns.zoneId`, or looked up by `dns.zoneName` (default: the tracking
+ * domain's parent) with the parent and provider of `opts`, the record's options.
+ * @internal
+ */
+export function cloudflareZoneId(
+  dns: CloudflareDnsArgs,
+  record: pulumi.Output<TrackingDnsRecord>,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.Input<string> {
+  return (
+    dns.zoneId ??
+    loadCloudflare().getZoneOutput(
+      { filter: { name: dns.zoneName ?? record.apply((value) => parentDomain(value.name)) } },
+      { parent: opts.parent, provider: opts.provider },
+    ).zoneId
+  );
+}
+
 /**
  * Creates `resourceName`, the Cloudflare record for `record`. `opts` are the record's resource
  * options (parent included); the zone lookup runs with the same parent and provider. Typed as a
@@ -57,20 +84,8 @@ export function cloudflareCnameRecord(
   record: pulumi.Output<TrackingDnsRecord>,
   opts: pulumi.CustomResourceOptions,
 ): pulumi.CustomResource {
-  const cloudflare = loadOptionalPackage<typeof import("@pulumi/cloudflare")>({
-    name: "@pulumi/cloudflare",
-    dnsProvider: "cloudflare",
-  });
-  const zoneId =
-    dns.zoneId ??
-    cloudflare.getZoneOutput(
-      {
-        filter: {
-          name: dns.zoneName ?? record.apply((value) => parentDomain(value.name)),
-        },
-      },
-      { parent: opts.parent, provider: opts.provider },
-    ).zoneId;
+  const cloudflare = loadCloudflare();
+  const zoneId = cloudflareZoneId(dns, record, opts);
   const proxied = dns.proxied ?? false;
   return new cloudflare.DnsRecord(
     resourceName,

@@ -41,6 +41,33 @@ export interface Route53DnsArgs {
   allowOverwrite?: pulumi.Input<boolean>;
 }
 
+/** `@pulumi/aws`, which dns.provider "route53" needs. @internal */
+export function loadAws(): typeof import("@pulumi/aws") {
+  return loadOptionalPackage<typeof import("@pulumi/aws")>({
+    name: "@pulumi/aws",
+    dnsProvider: "route53",
+  });
+}
+
+/**
+ * The hosted zone of `record`: `dns.zoneId`, or looked up by `dns.zoneName` (default: the
+ * tracking domain's parent) with the parent and provider of `opts`, the records' options.
+ * @internal
+ */
+export function route53ZoneId(
+  dns: Route53DnsArgs,
+  record: pulumi.Output<TrackingDnsRecord>,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.Input<string> {
+  return (
+    dns.zoneId ??
+    loadAws().route53.getZoneOutput(
+      { name: dns.zoneName ?? record.apply((value) => parentDomain(value.name)) },
+      { parent: opts.parent, provider: opts.provider },
+    ).zoneId
+  );
+}
+
 /**
  * Creates `resourceName`, the Route53 record for `record`. `opts` are the record's resource
  * options (parent included); the zone lookup runs with the same parent and provider, so a
@@ -54,16 +81,8 @@ export function route53CnameRecord(
   record: pulumi.Output<TrackingDnsRecord>,
   opts: pulumi.CustomResourceOptions,
 ): pulumi.CustomResource {
-  const aws = loadOptionalPackage<typeof import("@pulumi/aws")>({
-    name: "@pulumi/aws",
-    dnsProvider: "route53",
-  });
-  const zoneId =
-    dns.zoneId ??
-    aws.route53.getZoneOutput(
-      { name: dns.zoneName ?? record.apply((value) => parentDomain(value.name)) },
-      { parent: opts.parent, provider: opts.provider },
-    ).zoneId;
+  const aws = loadAws();
+  const zoneId = route53ZoneId(dns, record, opts);
   return new aws.route53.Record(
     resourceName,
     {

@@ -9,7 +9,7 @@
  * the provider host loads it, takes the implementation from the package installed in the project:
  * `require("pulumi-sparkpost-tracking/dynamic-provider").providers[kind]`.
  *
- * That entry, its `providers` export and the four kind names are a compatibility promise: every
+ * That entry, its `providers` export and the kind names are a compatibility promise: every
  * later version must serve them, and must read, update and delete what earlier versions created.
  *
  * The shim has one method. The host calls `configure` first, right after loading a provider and
@@ -28,7 +28,11 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** The kinds of dynamic resource this package defines, as their type tokens name them. */
 export type ResourceKind =
-  "TrackingDomain" | "TrackingDomainVerification" | "DefaultTrackingDomain" | "SendingDomainLink";
+  | "TrackingDomain"
+  | "TrackingDomainVerification"
+  | "DefaultTrackingDomain"
+  | "SendingDomainLink"
+  | "TrackingDomainCertificate";
 
 /** The package entry the stored providers load their implementation from. */
 export const PROVIDER_ENTRY = "pulumi-sparkpost-tracking/dynamic-provider";

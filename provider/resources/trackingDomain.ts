@@ -43,6 +43,14 @@ export interface TrackingDomainArgs {
    * @default false
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * SparkPost's managed certificate (a `TrackingDomainCertificate`) makes this domain secure:
+   * the domain is created over HTTP, so that it can be verified before the certificate exists,
+   * and `secure` is never written; SparkPost turns it on when it enables the certificate. `secure`
+   * may then only be `true` (what the domain ends with) or unset. Refresh shows SparkPost's value.
+   * @default false
+   */
+  managedCertificate?: pulumi.Input<boolean>;
 }
 
 /** The checked inputs the provider works with. */
@@ -52,6 +60,7 @@ export interface TrackingDomainInputs {
   secure?: boolean;
   subaccountId?: number;
   adopt: boolean;
+  managedCertificate?: boolean;
 }
 
 export interface TrackingDomainStatusOutputs {
@@ -76,18 +85,41 @@ function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown
   const checker = new InputChecker(news);
   const adopt = checker.boolean("adopt", false);
   const previousSecure = typeof olds.secure === "boolean" ? olds.secure : undefined;
+  const managedCertificate = checker.optionalBoolean("managedCertificate");
   const inputs = {
     domain: checker.hostname("domain", { subdomain: true }),
-    secure: checker.optionalBoolean("secure") ?? (adopt ? previousSecure : false),
+    secure:
+      checker.optionalBoolean("secure") ??
+      (adopt || managedCertificate === true ? previousSecure : false),
     subaccountId: checker.subaccountId("subaccountId"),
     adopt,
+    managedCertificate,
   };
-  return { inputs: withoutUndefined(inputs) as TrackingDomainInputs, failures: checker.failures };
+  const failures = [...checker.failures];
+  if (managedCertificate === true && news.secure === false) {
+    failures.push({
+      property: "secure",
+      reason:
+        "secure must be true or unset with managedCertificate: true: SparkPost's managed certificate serves the domain over HTTPS and cannot be turned off.",
+    });
+  }
+  return { inputs: withoutUndefined(inputs) as TrackingDomainInputs, failures };
 }
 
-/** True when the program asks for a `secure` other than what the domain has. */
+/**
+ * True when the program asks for a `secure` other than what the domain has. With a managed
+ * certificate `secure` is SparkPost's to set (certificate/enable turns it on), never written here.
+ */
 function secureChanges(olds: { secure?: boolean }, news: TrackingDomainInputs): boolean {
-  return news.secure !== undefined && news.secure !== olds.secure;
+  return news.managedCertificate !== true && news.secure !== undefined && news.secure !== olds.secure;
+}
+
+/**
+ * The inputs as SparkPost is asked to create the domain: with a managed certificate, over HTTP
+ * (SparkPost's default), since a domain must be verified before its certificate can exist.
+ */
+function creationInputs(inputs: TrackingDomainInputs): TrackingDomainInputs {
+  return inputs.managedCertificate === true ? { ...inputs, secure: undefined } : inputs;
 }
 
 export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
@@ -106,6 +138,9 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
   async diff(_id, olds, news) {
     const replaces = changedProperties(olds, news, ["domain", "subaccountId"]);
     const updates = secureChanges(olds, news) ? ["secure"] : [];
+    if ((olds.managedCertificate ?? false) !== (news.managedCertificate ?? false)) {
+      updates.push("managedCertificate");
+    }
     return {
       changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
       replaces,
@@ -115,7 +150,8 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
   },
 
   async create(inputs) {
-    return { id: inputs.domain, outs: await createTrackingDomain(sparkpost(), inputs, inputs) };
+    const outs = await createTrackingDomain(sparkpost(), creationInputs(inputs), inputs);
+    return { id: inputs.domain, outs: withManagedCertificate(outs, inputs) };
   },
 
   /** One GET. A domain SparkPost says is gone leaves state; anything unreadable is an error. */
@@ -132,8 +168,9 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
       secure: outs.secure,
       subaccountId: outs.subaccountId,
       adopt: props.adopt,
+      managedCertificate: props.managedCertificate,
     });
-    return refreshed(id, outs, inputs);
+    return refreshed(id, withManagedCertificate(outs, props), inputs);
   },
 
   /**
@@ -143,12 +180,15 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
    */
   async update(id, olds, news) {
     const client = sparkpost();
-    if (isUnconfirmed(olds)) return { outs: await finishUnconfirmedCreate(client, news, news) };
+    if (isUnconfirmed(olds)) {
+      const outs = await finishUnconfirmedCreate(client, creationInputs(news), news);
+      return { outs: withManagedCertificate(outs, news) };
+    }
     if (!secureChanges(olds, news)) {
       const { __provider: _stored, ...outputs } = olds as TrackingDomainOutputs & {
         __provider?: unknown;
       };
-      return { outs: { ...outputs, adopt: news.adopt } };
+      return { outs: withManagedCertificate({ ...outputs, adopt: news.adopt }, news) };
     }
     const scope = scopeOf(news.subaccountId);
     await attempt(
@@ -164,7 +204,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
         `SparkPost no longer has tracking domain ${id} right after updating it: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`,
       );
     }
-    return { outs: trackingDomainOutputs(object, news) };
+    return { outs: withManagedCertificate(trackingDomainOutputs(object, news), news) };
   },
 
   /** One DELETE. A domain SparkPost says is gone counts as deleted; any other 404 is an error. */
@@ -175,6 +215,14 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
     );
   },
 };
+
+/** The outputs with the inputs' `managedCertificate` (kept only when set, as every optional). */
+function withManagedCertificate(
+  outputs: TrackingDomainOutputs,
+  inputs: { managedCertificate?: boolean },
+): TrackingDomainOutputs {
+  return withoutUndefined({ ...outputs, managedCertificate: inputs.managedCertificate });
+}
 
 /**
  * A SparkPost custom tracking domain: the host tracked links and the open pixel go through.
@@ -187,6 +235,7 @@ export class TrackingDomain extends pulumi.dynamic.Resource {
   declare public readonly port: pulumi.Output<number>;
   declare public readonly subaccountId: pulumi.Output<number | undefined>;
   declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedCertificate: pulumi.Output<boolean | undefined>;
   /** Whether SparkPost currently has this domain as its account's default. */
   declare public readonly isDefault: pulumi.Output<boolean>;
   declare public readonly status: pulumi.Output<TrackingDomainStatusOutputs>;
@@ -200,6 +249,7 @@ export class TrackingDomain extends pulumi.dynamic.Resource {
         secure: args.secure,
         subaccountId: args.subaccountId,
         adopt: args.adopt,
+        managedCertificate: args.managedCertificate,
         port: undefined,
         isDefault: undefined,
         status: undefined,

@@ -1,5 +1,5 @@
 /**
- * One sandbox, one real dynamic-provider host configured against it, and the four providers
+ * One sandbox, one real dynamic-provider host configured against it, and the providers
  * serialized exactly as `pulumi.dynamic.Resource` serializes them. Engine-path suites share this.
  */
 import { startSandbox, Sandbox, SandboxOptions } from "../../sandbox";
@@ -17,6 +17,7 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
   "TrackingDomainVerification",
   "DefaultTrackingDomain",
   "SendingDomainLink",
+  "TrackingDomainCertificate",
 ];
 
 /** The `__provider` text of each kind, as the resources store it in state. */

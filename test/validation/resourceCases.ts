@@ -1,5 +1,5 @@
 /**
- * Bad inputs of the four dynamic resources, as their providers' `check` must refuse them through
+ * Bad inputs of the dynamic resources, as their providers' `check` must refuse them through
  * the real provider host: the failing property and the whole sentence, which ends with a period.
  */
 import type { ResourceKind } from "../support/engineFixture";
@@ -25,6 +25,7 @@ export const VALID_ARGS: Readonly<Record<ResourceKind, Record<string, unknown>>>
   TrackingDomainVerification: { domain: "track.example.com" },
   DefaultTrackingDomain: { domain: "track.example.com" },
   SendingDomainLink: { sendingDomain: "mail.example.com", trackingDomain: "track.example.com" },
+  TrackingDomainCertificate: { domain: "track.example.com", acknowledgeIrreversible: true },
 };
 
 function spoil(
