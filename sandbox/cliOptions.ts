@@ -128,6 +128,12 @@ export function sandboxCommand(version: string = packageVersion()): Command {
         "secure domains fail verification as if their certificate were invalid",
       ),
     )
+    .addOption(
+      new Option(
+        "--certificate-delay <seconds>",
+        "managed certificates stay pending this long after certificate/enable",
+      ).argParser(seconds),
+    )
     .showHelpAfterError("(run with --help to see the flags)");
 }
 
@@ -143,6 +149,7 @@ interface ParsedFlags {
   acceptedTarget: string[];
   blacklist: string[];
   tlsNotReady?: boolean;
+  certificateDelay?: number;
 }
 
 /** Turns parsed flags into sandbox options; the state file is resolved against `cwd`. */
@@ -160,5 +167,6 @@ export function sandboxOptionsFrom(command: Command, cwd: string): SandboxOption
     acceptedTargets: flags.acceptedTarget.length > 0 ? flags.acceptedTarget : undefined,
     blacklist: flags.blacklist,
     tlsReady: !flags.tlsNotReady,
+    certificateIssueSeconds: flags.certificateDelay,
   };
 }

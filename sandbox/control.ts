@@ -79,7 +79,11 @@ function patchTrackingDomain(sandbox: Sandbox, domain: string, body: unknown): A
   if (problem) return badRequest(problem);
   if (!sandbox.trackingDomain(domain))
     return apiError(404, { message: `The sandbox has no tracking domain ${domain}.` });
-  sandbox.patchTrackingDomain(domain, body as TrackingDomainPatch);
+  try {
+    sandbox.patchTrackingDomain(domain, body as TrackingDomainPatch);
+  } catch (error) {
+    return badRequest((error as Error).message);
+  }
   return NO_CONTENT;
 }
 
@@ -106,7 +110,8 @@ function seedSendingDomain(sandbox: Sandbox, body: unknown): Answer {
 
 /**
  * `{tlsReady?, verifyAfterSeconds? (null turns it off), negativeCacheSeconds? (0 turns it off),
- * acceptedTargets?, blacklist?}`
+ * acceptedTargets?, blacklist?, certificateIssueSeconds?, certificateErrorCode? (null turns it
+ * off)}`
  */
 function updateSettings(sandbox: Sandbox, body: unknown): Answer {
   if (!isObject(body)) return badRequest("The body must be a JSON object of settings.");
@@ -121,6 +126,10 @@ function updateSettings(sandbox: Sandbox, body: unknown): Answer {
       settings.verifyAfterSeconds = value;
     } else if (field === "negativeCacheSeconds" && typeof value === "number" && value >= 0) {
       settings.negativeCacheSeconds = value;
+    } else if (field === "certificateIssueSeconds" && typeof value === "number" && value >= 0) {
+      settings.certificateIssueSeconds = value;
+    } else if (field === "certificateErrorCode" && (value === null || typeof value === "string")) {
+      settings.certificateErrorCode = value ?? undefined;
     } else if ((field === "acceptedTargets" || field === "blacklist") && isNames(value)) {
       settings[field] = value;
     } else {

@@ -28,6 +28,8 @@ function initialSettings(options: SandboxOptions): SandboxSettings {
     negativeCacheSeconds: options.negativeCacheSeconds,
     tlsReady: options.tlsReady ?? true,
     blacklist: options.blacklist ?? [],
+    certificateIssueSeconds: options.certificateIssueSeconds,
+    certificateErrorCode: options.certificateErrorCode,
   };
 }
 
@@ -100,13 +102,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seedSendingDomain: (domain, seed) => account.seedSendingDomain({ ...seed, domain }),
     trackingDomain: (domain) => {
       const record = account.findTrackingDomain(domain);
-      return record && renderTrackingDomain(record);
+      return record && renderTrackingDomain(record, now());
     },
     sendingDomain: (domain) => {
       const sendingDomain = account.findSendingDomain(domain);
       return sendingDomain && { ...sendingDomain };
     },
-    patchTrackingDomain: (domain, patch) => patchTrackingDomain(account, domain, patch),
+    patchTrackingDomain: (domain, patch) => patchTrackingDomain(account, domain, patch, now()),
     setCompliance: (domain, status) => patchTrackingDomain(account, domain, { compliance: status }),
     updateSettings: (settings) => {
       context.settings = { ...context.settings, ...settings };

@@ -45,6 +45,16 @@ export interface SandboxSettings {
   tlsReady: boolean;
   /** Domains (and their subdomains) that creation refuses with "domain is on a DNS blacklist". */
   blacklist: string[];
+  /**
+   * How long issuing a managed certificate takes after `certificate/enable`: `tls_status` is
+   * "pending" for this long, then "valid" (or "failed"). Fractions allowed. @default 0
+   */
+  certificateIssueSeconds?: number;
+  /**
+   * Issuances started from now on fail with this `tls_certificate.error_code` (`tls_status`
+   * "failed") instead of giving a certificate. @default none: they succeed
+   */
+  certificateErrorCode?: string;
 }
 
 /** One API request as the sandbox saw it. The API key is never recorded. */
@@ -81,6 +91,11 @@ export interface TrackingDomainPatch {
   status?: Partial<TrackingDomainStatus>;
   /** Shorthand for the compliance review; `blocked` also makes the domain unverified. */
   compliance?: ComplianceStatus;
+  /**
+   * What became of the managed certificate: `expired` (its renewal failed) or `failed` (its
+   * issuance failed), with `tls_certificate.error_code`. The domain must use one.
+   */
+  tlsCertificate?: { status: "expired" | "failed"; errorCode: string };
 }
 
 /** Options of {@link startSandbox}. */
@@ -100,6 +115,8 @@ export interface SandboxOptions {
   negativeCacheSeconds?: number;
   tlsReady?: boolean;
   blacklist?: string[];
+  certificateIssueSeconds?: number;
+  certificateErrorCode?: string;
   sendingDomains?: SendingDomainSeed[];
   faults?: Faults;
   /** Called after every API request is answered (the CLI prints these). */

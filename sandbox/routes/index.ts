@@ -8,7 +8,8 @@ import {
   listTrackingDomains,
   updateTrackingDomain,
 } from "./trackingDomains";
-import { checkCertificate, enableCertificate, verifyTrackingDomain } from "./verification";
+import { checkCertificate, enableCertificate } from "./certificates";
+import { verifyTrackingDomain } from "./verification";
 import { getSendingDomain, updateSendingDomain } from "./sendingDomains";
 import { listSendingDomains, listSubaccounts } from "./listings";
 

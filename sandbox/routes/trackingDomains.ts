@@ -62,7 +62,8 @@ export function listTrackingDomains(context: ApiContext, request: ApiRequest): A
     if (onlyDefaults && !record.default) return false;
     return owners === undefined || owners.includes(owner);
   });
-  return results(visible.map(renderTrackingDomain));
+  const now = context.now();
+  return results(visible.map((record) => renderTrackingDomain(record, now)));
 }
 
 /** The `subaccounts` query list (0 = primary), split on `delimiter` (default `,`); undefined when absent. */
@@ -84,7 +85,7 @@ export function getTrackingDomain(
 ): Answer {
   if (!isValidDomain(normalizeDomain(domain))) return domainMustBeValid(400, domain);
   const record = readableTrackingDomain(context, request, domain);
-  return record ? results(renderTrackingDomain(record)) : NOT_FOUND;
+  return record ? results(renderTrackingDomain(record, context.now())) : NOT_FOUND;
 }
 
 /** Changes `secure` and `default`; a default must be verified, and replaces the owner's previous one. */

@@ -1,6 +1,7 @@
-/** `POST /tracking-domains/{d}/verify`, `.../certificate/check` and `.../certificate/enable`. */
+/** `POST /tracking-domains/{d}/verify`. */
 import type { VerifyResults } from "../apiObjects";
 import { type Answer, NOT_FOUND, apiError, results } from "../http";
+import { certificateServes } from "../certificates";
 import { checkCname } from "../verification";
 import { type ApiContext, type ApiRequest, writableTrackingDomain } from "./context";
 
@@ -16,7 +17,11 @@ export async function verifyTrackingDomain(
   const record = writableTrackingDomain(context, request, domain);
   if (!record) return NOT_FOUND;
   const cname = await checkCname(record, context.settings, context.now(), context.resolver);
-  if (cname === "valid" && record.secure && !context.settings.tlsReady) {
+  // A managed certificate serves HTTPS once issued; any other secure domain as `tlsReady` says.
+  const tlsWorks = record.usesManagedCertificate
+    ? certificateServes(record, context.now())
+    : context.settings.tlsReady;
+  if (cname === "valid" && record.secure && !tlsWorks) {
     return apiError(400, {
       message:
         `HTTP request to https://${record.domain}:443 failed. ` +
@@ -41,32 +46,4 @@ export async function verifyTrackingDomain(
     compliance_status: compliance,
   };
   return results(answer);
-}
-
-/** Managed certificates are offered to verified domains (the sandbox does not model the CNAME generation). */
-export function checkCertificate(context: ApiContext, request: ApiRequest, domain: string): Answer {
-  const record = writableTrackingDomain(context, request, domain);
-  if (!record) return NOT_FOUND;
-  return results({ domain: record.domain, supportsManagedCertificate: record.status.verified });
-}
-
-/** Enables a managed certificate: irreversible, makes the domain secure; issuance is instant here. */
-export function enableCertificate(
-  context: ApiContext,
-  request: ApiRequest,
-  domain: string,
-): Answer {
-  const record = writableTrackingDomain(context, request, domain);
-  if (!record) return NOT_FOUND;
-  if (!record.status.verified) {
-    return apiError(400, {
-      message: "Domain must be verified before enabling managed certificates",
-    });
-  }
-  context.account.updateTrackingDomain(record, (changed) => {
-    changed.secure = true;
-    changed.usesManagedCertificate = true;
-    changed.status = { ...changed.status, tls_status: "valid" };
-  });
-  return results({ message: `Certificate issuance initiated for ${record.domain}` });
 }

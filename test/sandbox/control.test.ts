@@ -94,13 +94,13 @@ describe("control endpoints", () => {
   it.each([
     [
       { verified: true },
-      "Unknown field verified: use secure, default, subaccountId, status, compliance.",
+      "Unknown field verified: use secure, default, subaccountId, status, compliance, tlsCertificate.",
     ],
     [{ secure: "yes" }, "Field secure has an invalid value."],
     [{ compliance: "ok" }, "Field compliance has an invalid value."],
     [
       { constructor: 1 },
-      "Unknown field constructor: use secure, default, subaccountId, status, compliance.",
+      "Unknown field constructor: use secure, default, subaccountId, status, compliance, tlsCertificate.",
     ],
   ])("refuses the patch %j", async (body, message) => {
     await createTrackingDomain(sandbox(), "track.example.com");

@@ -286,14 +286,21 @@ describe("managed certificates", () => {
     expect(reply.json).toEqual({
       results: { message: "Certificate issuance initiated for track.example.com" },
     });
-    expect(sandbox().trackingDomain("track.example.com")).toEqual({
+    const issued = sandbox().trackingDomain("track.example.com")!;
+    expect(issued).toEqual({
       domain: "track.example.com",
       port: 443,
       secure: true,
       default: false,
       status: { ...verifiedStatus, tls_status: "valid" },
       uses_managed_certificate: true,
+      tls_certificate: {
+        issued_at: expect.any(String),
+        expires_at: expect.any(String),
+      },
     });
+    const { issued_at, expires_at } = issued.tls_certificate!;
+    expect(Date.parse(expires_at!) - Date.parse(issued_at!)).toBe(90 * 24 * 3600 * 1000);
   });
 
   it.each(["verify", "certificate/check", "certificate/enable"])(
