@@ -122,14 +122,14 @@ export async function waitForCertificate(
       } else {
         say(
           `managed certificate: ${describeCertificateState(state)}: Let's Encrypt is issuing it ` +
-            `(usually within 15 minutes); looking again every ${Math.round(pollMs / 1000)} s, ${Math.round(left() / 1000)} s left.`,
+            `(usually within 15 minutes); looking again every ${formatSeconds(pollMs)} s, for up to ${plan.timeoutSeconds} s.`,
         );
       }
     }
-    if (deadline - Date.now() <= 0) {
-      throw new Error(certificateTimeoutMessage(domain, plan.timeoutSeconds, seen));
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, left())));
+    const timedOut = () => deadline - Date.now() <= 0;
+    if (!timedOut()) await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, left())));
+    // No call starts at the deadline: it could only fail for want of time and hide what was seen.
+    if (timedOut()) throw new Error(certificateTimeoutMessage(domain, plan.timeoutSeconds, seen));
   }
 
   /** check (only for a domain never enabled) and enable; true once enable was accepted. */
@@ -158,6 +158,11 @@ export async function waitForCertificate(
     // An answer that never came may still have enabled it: the next read tells.
     return enabled !== undefined;
   }
+}
+
+/** "30" for 30000 ms, "0.3" for 300 ms. */
+function formatSeconds(ms: number): string {
+  return String(ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10);
 }
 
 /** The certificate state of the domain just read, or a final error when it is gone or unverified. */
