@@ -8,10 +8,17 @@ import type { EngineFixture } from "../support/engineFixture";
 import { TEST_API_KEY } from "../support/engineFixture";
 import type { HostResource } from "../support/hostResource";
 import type { Props } from "../support/providerHost";
+import type { Operation } from "./operationTypes";
 
 export const DOMAIN = "track.example.com";
 export const OTHER_DOMAIN = "links.example.com";
 export const SENDING_DOMAIN = "mail.example.com";
+
+/** The fixtures of the fault suites: short request timeouts, instant verification, one sending domain. */
+export const FAULT_FIXTURE_OPTIONS = {
+  env: { SPARKPOST_REQUEST_TIMEOUT_MS: "500" },
+  sandbox: { verifyAfterSeconds: 0, sendingDomains: [{ domain: SENDING_DOMAIN }] },
+};
 
 /** Verification without a DNS preflight: the sandbox verifies at the first verify call. */
 export function verificationArgs(domain: string): Props {
@@ -116,4 +123,20 @@ export async function expectAgreement(world: World): Promise<void> {
   expect(sandbox.sendingDomain(SENDING_DOMAIN)?.trackingDomain).toBe(
     world.link?.state?.outputs.trackingDomain,
   );
+}
+
+/** The operation's requests as "METHOD status fault", and any that went to an unexpected path. */
+export function requestsSent(
+  fixture: EngineFixture,
+  operation: Operation,
+): { lines: string[]; strayPaths: string[] } {
+  const entries = fixture.sandbox.requests;
+  return {
+    lines: entries.map((entry) =>
+      [entry.method, entry.status, entry.fault].filter((part) => part !== undefined).join(" "),
+    ),
+    strayPaths: entries
+      .filter((entry) => operation.paths[entry.method as "GET"] !== entry.path)
+      .map((entry) => `${entry.method} ${entry.path}`),
+  };
 }
