@@ -15,6 +15,9 @@ export const COMMAND_NAME = "pulumi-sparkpost-tracking";
 /** The project name of the root program (its Pulumi.yaml), the default namespace. */
 export const DEFAULT_PROJECT = "pulumi-sparkpost-tracking";
 
+/** Columns the help text is wrapped to. */
+const HELP_WIDTH = 100;
+
 /** Exit code of a command line that cannot run as written. */
 export const USAGE_EXIT_CODE = 2;
 
@@ -25,11 +28,11 @@ export interface ImportFlags {
   region?: "us" | "eu";
   apiUrl?: string;
   apiKeyFile?: string;
-  subaccounts: SubaccountSelection;
-  dns: Map<string, DnsChoice>;
+  subaccounts?: SubaccountSelection;
+  dns?: Map<string, DnsChoice>;
   acceptDnsSuggestions: boolean;
   dnsLookup: boolean;
-  dnsServer: string[];
+  dnsServer?: string[];
   protect: boolean;
   retainOnDelete: boolean;
   outDir: string;
@@ -70,7 +73,10 @@ function subaccounts(value: string): SubaccountSelection {
 
 const DNS_CHOICES: readonly DnsChoice[] = ["route53", "cloudflare", "manual"];
 
-function dnsConfirmation(value: string, previous: Map<string, DnsChoice>): Map<string, DnsChoice> {
+function dnsConfirmation(
+  value: string,
+  previous: Map<string, DnsChoice> | undefined,
+): Map<string, DnsChoice> {
   const match = /^([^=\s]+)=([^=\s]+)$/.exec(value);
   const zone = match?.[1].toLowerCase().replace(/\.$/, "");
   const provider = match?.[2].toLowerCase() as DnsChoice | undefined;
@@ -79,29 +85,27 @@ function dnsConfirmation(value: string, previous: Map<string, DnsChoice>): Map<s
       "Write it as <zone>=<provider>, the provider being route53, cloudflare or manual, such as example.com=route53.",
     );
   }
-  const earlier = previous.get(zone);
+  const earlier = previous?.get(zone);
   if (earlier !== undefined && earlier !== provider) {
     throw new InvalidArgumentError(
       `Zone ${zone} is already set to ${earlier}: name each zone once.`,
     );
   }
-  return new Map([...previous, [zone, provider]]);
+  return new Map([...(previous ?? []), [zone, provider]]);
 }
 
-function dnsServer(value: string, previous: string[]): string[] {
+function dnsServer(value: string, previous: string[] | undefined): string[] {
   if (!/^(\[[0-9a-f:.]+\]|[0-9.]+|[0-9a-f:]+)(:\d+)?$/i.test(value)) {
     throw new InvalidArgumentError(
       "Give an IP address with an optional port, e.g. 127.0.0.1:5353.",
     );
   }
-  return [...previous, value];
+  return [...(previous ?? []), value];
 }
 
-function refuseKeyArgument(): never {
-  throw new InvalidArgumentError(
-    "A key on the command line lands in the shell's history: set SPARKPOST_API_KEY, or use --api-key-file <file> (- for standard input).",
-  );
-}
+/** Said instead of commander's own error, which would repeat the key. */
+const KEY_ARGUMENT_REFUSAL =
+  "--api-key is not accepted: a key on the command line lands in the shell's history. Set SPARKPOST_API_KEY, or use --api-key-file <file> (- for standard input).";
 
 /** The `import` subcommand; `run` receives its parsed flags. */
 function importSubcommand(run: (flags: ImportFlags) => Promise<void>): Command {
@@ -140,22 +144,18 @@ function importSubcommand(run: (flags: ImportFlags) => Promise<void>): Command {
         'read the API key from <file>, or from standard input with "-" (default: SPARKPOST_API_KEY)',
       ),
     )
-    .addOption(new Option("--api-key <key>").hideHelp().argParser(refuseKeyArgument))
+    .addOption(new Option("--api-key [key]").hideHelp())
     .addOption(
       new Option(
         "--subaccounts <which>",
         'also read subaccounts: "all", or ids such as 42,57 (default: the primary account only)',
-      )
-        .argParser(subaccounts)
-        .default({ kind: "none" }, "none"),
+      ).argParser(subaccounts),
     )
     .addOption(
       new Option(
         "--dns <zone=provider>",
-        "confirm a zone's DNS provider: route53, cloudflare or manual (repeatable; default: manual)",
-      )
-        .argParser(dnsConfirmation)
-        .default(new Map(), "none"),
+        "confirm a zone's DNS provider: route53, cloudflare or manual (repeatable; unconfirmed zones stay manual)",
+      ).argParser(dnsConfirmation),
     )
     .addOption(
       new Option(
@@ -165,9 +165,10 @@ function importSubcommand(run: (flags: ImportFlags) => Promise<void>): Command {
     )
     .addOption(new Option("--no-dns-lookup", "look nothing up in DNS: every entry manual"))
     .addOption(
-      new Option("--dns-server <ip[:port]>", "DNS server for the lookups (repeatable)")
-        .argParser(dnsServer)
-        .default([], "the system's"),
+      new Option(
+        "--dns-server <ip[:port]>",
+        "DNS server for the lookups (repeatable; default: the system's)",
+      ).argParser(dnsServer),
     )
     .addOption(new Option("--no-protect", "leave protect: true out of the entries"))
     .addOption(new Option("--retain-on-delete", "add retainOnDelete: true to every entry"))
@@ -181,6 +182,9 @@ function importSubcommand(run: (flags: ImportFlags) => Promise<void>): Command {
     .addOption(new Option("--dry-run", "print the files instead of writing them"))
     .showHelpAfterError("(run with --help to see the flags)")
     .action(async (_options: unknown, command: Command) => {
+      if (command.opts<{ apiKey?: unknown }>().apiKey !== undefined) {
+        command.error(`error: ${KEY_ARGUMENT_REFUSAL}`, { exitCode: USAGE_EXIT_CODE });
+      }
       const flags =
         command.opts<Omit<ImportFlags, "acceptDnsSuggestions" | "retainOnDelete" | "dryRun">>();
       const booleans = command.opts<{
@@ -228,6 +232,9 @@ export async function runCommandLine(
     command.exitOverride().configureOutput({
       writeOut: output.stdout,
       writeErr: output.stderr,
+      // The same text on every terminal, and in tests.
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
     });
   }
   try {

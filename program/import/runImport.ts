@@ -27,7 +27,7 @@ import {
 import { generateEntries, type GeneratedEntries } from "./entries";
 import { plural, readAccount } from "./readAccount";
 import { stackFileText } from "./stackFileText";
-import type { DnsFacts, GenerationChoices } from "./types";
+import type { DnsChoice, DnsFacts, GenerationChoices } from "./types";
 import { typescriptProgramText } from "./typescriptText";
 
 /** What the import needs from its process. */
@@ -184,16 +184,18 @@ export async function runImport(
       readStdin: environment.readStdin,
     });
     const client = createClient({ apiKey, baseUrl: connection.baseUrl, log: progress });
-    const snapshot = await readAccount(client, connection.baseUrl, flags.subaccounts, progress);
+    const snapshot = await readAccount(
+      client,
+      connection.baseUrl,
+      flags.subaccounts ?? { kind: "none" },
+      progress,
+    );
     const domains = snapshot.trackingDomains.map((found) => found.domain);
     const dnsFacts: DnsFacts = flags.dnsLookup
-      ? await lookUpDns(
-          domains,
-          { servers: flags.dnsServer.length > 0 ? flags.dnsServer : undefined },
-          progress,
-        )
+      ? await lookUpDns(domains, { servers: flags.dnsServer }, progress)
       : new Map();
-    const unused = unusedConfirmations(domains, dnsFacts, flags.dns);
+    const confirmedDns = flags.dns ?? new Map<string, DnsChoice>();
+    const unused = unusedConfirmations(domains, dnsFacts, confirmedDns);
     if (unused.length > 0) {
       const zones = [
         ...new Set(
@@ -210,7 +212,7 @@ export async function runImport(
       region: connection.region,
       regionSetting: connection.regionSetting,
       apiUrlSetting: connection.apiUrlSetting,
-      confirmedDns: flags.dns,
+      confirmedDns,
       acceptSuggestions: flags.acceptDnsSuggestions,
       dnsLookedUp: flags.dnsLookup,
       protect: flags.protect,

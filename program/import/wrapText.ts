@@ -25,14 +25,19 @@ export function wrapWords(text: string, width: number, continuation = ""): strin
 
 /**
  * Each of `texts` as comment lines starting with `marker` ("# " or "// ") at `indent` spaces,
- * wrapped to {@link LINE_WIDTH}; continuation lines are indented two more spaces after the marker.
- * An empty text gives a bare marker line.
+ * wrapped to {@link LINE_WIDTH}; continuation lines start with `continuation` after the marker. An
+ * empty text gives a bare marker line.
  */
-export function commentBlock(texts: readonly string[], indent: number, marker: string): string[] {
+export function commentBlock(
+  texts: readonly string[],
+  indent: number,
+  marker: string,
+  continuation = "  ",
+): string[] {
   const prefix = `${" ".repeat(indent)}${marker}`;
   return texts.flatMap((text) =>
     text === ""
       ? [prefix.trimEnd()]
-      : wrapWords(text, LINE_WIDTH - prefix.length, "  ").map((line) => `${prefix}${line}`),
+      : wrapWords(text, LINE_WIDTH - prefix.length, continuation).map((line) => `${prefix}${line}`),
   );
 }
