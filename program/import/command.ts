@@ -110,6 +110,7 @@ const KEY_ARGUMENT_REFUSAL =
 /** The `import` subcommand; `run` receives its parsed flags. */
 function importSubcommand(run: (flags: ImportFlags) => Promise<void>): Command {
   return new Command("import")
+    .summary("write the root program's stack configuration for an existing SparkPost account")
     .description(
       "Read the tracking domains, defaults and sending-domain links of a SparkPost account and " +
         "write the root program's stack configuration that adopts them, so that the first " +

@@ -74,8 +74,8 @@ interface OutputFile {
   text: string;
 }
 
-/** Writes each file only if it does not exist: the import never edits or replaces a file. */
-async function writeFiles(files: OutputFile[]): Promise<void> {
+/** Refuses files that exist: the import never edits or replaces a file. */
+async function refuseExisting(files: readonly Pick<OutputFile, "shown" | "absolute">[]) {
   const existing: string[] = [];
   for (const file of files) {
     if (
@@ -88,9 +88,13 @@ async function writeFiles(files: OutputFile[]): Promise<void> {
   }
   if (existing.length > 0) {
     throw new Error(
-      `${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}, and the import does not edit existing files (a stack file holds secrets and the encryption salt): choose another --stack, --out-dir or --typescript, or print the files with --dry-run and copy the entries in. Nothing was written.`,
+      `${existing.join(" and ")} already exist${existing.length === 1 ? "s" : ""}, and the import does not edit existing files (a stack file holds secrets and the encryption salt): choose another --stack, --out-dir or --typescript, or print the files with --dry-run and copy the entries in. Nothing was read or written.`,
     );
   }
+}
+
+/** Writes each file, failing rather than replacing one that appeared meanwhile. */
+async function writeFiles(files: readonly OutputFile[]): Promise<void> {
   for (const file of files) {
     await fs.mkdir(path.dirname(file.absolute), { recursive: true });
     await fs.writeFile(file.absolute, file.text, { flag: "wx" });
@@ -156,10 +160,8 @@ function dnsSummary(
   return [header, ...lines, ...footer];
 }
 
-function nextSteps(stackFile: string, choices: GenerationChoices, files: OutputFile[]): string[] {
-  const wrote = files.map((file) => `Wrote ${file.shown}`);
+function nextSteps(stackFile: string, choices: GenerationChoices): string[] {
   return [
-    ...wrote,
     `Next, in the folder of the Pulumi project ${choices.project} (its Pulumi.yaml runs the root program):`,
     `  pulumi stack select --create ${choices.stack}`,
     "  pulumi config set --secret sparkpost:apiKey      (it asks for the key; or set SPARKPOST_API_KEY)",
@@ -177,6 +179,15 @@ export async function runImport(
   const progress = (line: string) => environment.stderr(`${line}\n`);
   try {
     const connection = connectionOf(flags, environment.env);
+    const outDir = path.resolve(environment.cwd, flags.outDir);
+    const located = (absolute: string) => ({
+      shown: path.relative(environment.cwd, absolute) || absolute,
+      absolute,
+    });
+    const stackPath = located(path.join(outDir, `Pulumi.${flags.stack}.yaml`));
+    const programPath =
+      flags.typescript === undefined ? undefined : located(path.resolve(outDir, flags.typescript));
+    if (!flags.dryRun) await refuseExisting(programPath ? [stackPath, programPath] : [stackPath]);
     const apiKey = await readApiKey({
       file: flags.apiKeyFile,
       env: environment.env,
@@ -221,24 +232,11 @@ export async function runImport(
     const generated = generateEntries(snapshot, dnsFacts, choices);
     for (const item of generated.leftOut) progress(`Left out: ${item}`);
 
-    const outDir = path.resolve(environment.cwd, flags.outDir);
-    const file = (absolute: string, text: string): OutputFile => ({
-      shown: path.relative(environment.cwd, absolute) || absolute,
-      absolute,
-      text,
-    });
-    const stackFile = file(
-      path.join(outDir, `Pulumi.${flags.stack}.yaml`),
-      stackFileText(snapshot, generated, choices),
-    );
-    const files = [stackFile];
-    if (flags.typescript !== undefined) {
-      files.push(
-        file(
-          path.resolve(outDir, flags.typescript),
-          typescriptProgramText(snapshot, generated, choices),
-        ),
-      );
+    const files: OutputFile[] = [
+      { ...stackPath, text: stackFileText(snapshot, generated, choices) },
+    ];
+    if (programPath !== undefined) {
+      files.push({ ...programPath, text: typescriptProgramText(snapshot, generated, choices) });
     }
     const summary = dnsSummary(generated, dnsFacts, choices);
     if (flags.dryRun) {
@@ -248,8 +246,9 @@ export async function runImport(
       environment.stdout([...summary, ""].join("\n"));
     } else {
       await writeFiles(files);
+      const wrote = files.map((file) => `Wrote ${file.shown}`);
       environment.stdout(
-        [...summary, ...nextSteps(stackFile.shown, choices, files), ""].join("\n"),
+        [...wrote, ...summary, ...nextSteps(stackPath.shown, choices), ""].join("\n"),
       );
     }
     return 0;
