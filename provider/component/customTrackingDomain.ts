@@ -85,7 +85,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
     // `adopt` reaches every SparkPost child: adopting a setup made by hand then only reads.
     const { subaccountId, adopt } = args;
     const dnsOptions = pulumi.mergeOptions(args.dnsResourceOptions ?? {}, { parent: this });
-    const https = planHttps(name, args, this.dnsRecord, dnsOptions, this);
+    const https = planHttps(args, this.dnsRecord, dnsOptions);
     this.trackingDomain = new TrackingDomain(
       `${name}-domain`,
       {
@@ -116,6 +116,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
         preflight: args.verification?.preflight,
         nameservers: args.verification?.nameservers,
         proxied: https.proxied,
+        cloudflareSslMode: https.cloudflareSslMode,
         // A new target means a new record, and a change of `secure` a check over the other
         // protocol (SparkPost's only check of HTTPS): verify again. HTTP adds nothing, so stacks
         // that never set `secure` keep the triggers they always had.

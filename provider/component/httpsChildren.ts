@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cloudflareCnameRecord, cloudflareZoneId, type CloudflareDnsArgs } from "../dns/cloudflare";
 import type { TrackingDnsRecord } from "../dns/record";
 import type { Route53DnsArgs } from "../dns/route53";
-import { cloudflareSslMode } from "../https/cloudflareProxy";
+import { currentSslMode, setSslMode } from "../https/cloudflareProxy";
 import { cloudFrontTracking } from "../https/cloudfront";
 import { TrackingDomainCertificate } from "../resources/trackingDomainCertificate";
 import type { TrackingDomainVerification } from "../resources/trackingDomainVerification";
@@ -28,20 +28,18 @@ export interface HttpsPlan {
   verifiesOverHttps: pulumi.Input<boolean | undefined>;
   /** Cloudflare proxy: the zone id, looked up once for the record and the SSL/TLS mode. */
   cloudflareZoneId?: pulumi.Input<string>;
-  /** Cloudflare proxy with `sslMode: "set"`: the zone setting the verification waits for. */
-  cloudflareSslSetting?: pulumi.CustomResource;
+  /** Cloudflare proxy with `sslMode: "check"`: the zone's mode, which the verification checks. */
+  cloudflareSslMode?: pulumi.Input<string>;
 }
 
 /**
- * Decides the plan; with `https.mode "cloudflare-proxy"` it also looks the zone up and checks or
- * sets its SSL/TLS mode. `dnsOptions` are the DNS resources' options (parent included).
+ * Decides the plan; with `https.mode "cloudflare-proxy"` it also looks the zone up, and reads its
+ * SSL/TLS mode for the verification to check. `dnsOptions` are the DNS resources' options.
  */
 export function planHttps(
-  name: string,
   args: CustomTrackingDomainArgs,
   record: pulumi.Output<TrackingDnsRecord>,
   dnsOptions: pulumi.CustomResourceOptions,
-  component: pulumi.Resource,
 ): HttpsPlan {
   const dnsProxied = args.dns.provider === "cloudflare" ? (args.dns.proxied ?? false) : undefined;
   switch (args.https?.mode) {
@@ -60,21 +58,14 @@ export function planHttps(
     case "cloudflare-proxy": {
       const https = args.https;
       const zoneId = cloudflareZoneId(args.dns as CloudflareDnsArgs, record, dnsOptions);
-      const ssl = cloudflareSslMode(
-        `${name}-ssl-mode`,
-        https.sslMode ?? "check",
-        record.name,
-        zoneId,
-        component,
-        dnsOptions,
-      );
+      const sslMode = https.sslMode ?? "check";
       return {
-        // A zone in the wrong mode stops the program before SparkPost or DNS see anything.
-        secure: ssl.checked,
+        secure: true,
         proxied: true,
         verifiesOverHttps: true,
         cloudflareZoneId: zoneId,
-        cloudflareSslSetting: ssl.setting,
+        // The verification's check refuses a zone in another mode, at preview already.
+        cloudflareSslMode: sslMode === "check" ? currentSslMode(zoneId, dnsOptions) : undefined,
       };
     }
   }
@@ -101,14 +92,19 @@ export function declareHttpsDnsSide(
 ): HttpsDnsSide | undefined {
   switch (args.https?.mode) {
     case "cloudflare-proxy": {
+      const zoneId = plan.cloudflareZoneId!;
+      const sslSetting =
+        args.https.sslMode === "set"
+          ? setSslMode(`${name}-ssl-mode`, zoneId, recordOptions)
+          : undefined;
       const dns = {
         ...(args.dns as CloudflareDnsArgs),
-        zoneId: plan.cloudflareZoneId,
+        zoneId,
         proxied: true,
       };
       return {
         record: cloudflareCnameRecord(`${name}-cname`, dns, record, recordOptions),
-        alsoWaitFor: plan.cloudflareSslSetting ? [plan.cloudflareSslSetting] : [],
+        alsoWaitFor: sslSetting ? [sslSetting] : [],
       };
     }
     case "cloudfront": {

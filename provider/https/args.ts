@@ -35,8 +35,8 @@ export interface CloudflareProxyHttpsArgs {
   /**
    * The zone's SSL/TLS encryption mode, which SparkPost documents as "Full" (Cloudflare then
    * connects to SparkPost over HTTPS without requiring a certificate for your domain there).
-   * `"check"`: read it with `cloudflare.getZoneSetting` and stop the
-   * program when it is anything else (the token needs Zone Settings Read). `"set"`: declare a
+   * `"check"`: read it with `cloudflare.getZoneSetting`; the verification's check then refuses
+   * any other mode, at preview already (the token needs Zone Settings Read). `"set"`: declare a
    * `cloudflare.ZoneSetting` that sets it to "full" for the whole zone, every proxied host
    * included (Zone Settings Edit). `"skip"`: neither, e.g. when a Configuration Rule sets "Full"
    * for this host only.

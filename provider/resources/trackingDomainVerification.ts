@@ -5,7 +5,8 @@ import { nameserverProblem } from "../dns/nameserverAddress";
 import { attempt } from "./apiFailure";
 import { resolveRegion } from "../sparkpost";
 import { configureConnection, sparkpost } from "./connection";
-import { InputChecker, WholeNumberBounds } from "./inputChecker";
+import { sslModeProblem } from "../dns/cloudflareSslMode";
+import { InputChecker, isUnknown, renderValue, WholeNumberBounds } from "./inputChecker";
 import { providerShim } from "./providerShim";
 import {
   changedProperties,
@@ -58,6 +59,14 @@ export interface TrackingDomainVerificationArgs {
    * @default false
    */
   proxied?: pulumi.Input<boolean>;
+  /**
+   * The SSL/TLS encryption mode of the Cloudflare zone that proxies the domain, as Cloudflare
+   * reports it: `check` refuses anything but "full", the mode SparkPost documents for HTTPS
+   * tracking through Cloudflare, so that a preview stops before a verification that could only
+   * time out. Changing it changes nothing in SparkPost.
+   * @default not checked
+   */
+  cloudflareSslMode?: pulumi.Input<string>;
   /** Any values; when they change the domain is verified again (e.g. the DNS record's value). */
   triggers?: pulumi.Input<unknown[]>;
   /**
@@ -76,6 +85,7 @@ export interface TrackingDomainVerificationInputs {
   preflight: PreflightMode;
   nameservers?: string[];
   proxied: boolean;
+  cloudflareSslMode?: string;
   triggers?: unknown[];
   adopt?: boolean;
 }
@@ -107,13 +117,25 @@ function checkInputs(news: Record<string, unknown>) {
     preflight: checker.oneOf("preflight", PREFLIGHT_MODES, "authoritative"),
     nameservers: checker.stringList("nameservers", nameserverProblem),
     proxied: checker.boolean("proxied", false),
+    cloudflareSslMode: news.cloudflareSslMode as string | undefined,
     triggers: news.triggers,
     adopt: checker.optionalBoolean("adopt"),
   };
   checker.notCnameToItself("expectedTarget", inputs.expectedTarget, inputs.domain);
+  const failures = [...checker.failures];
+  const sslMode = news.cloudflareSslMode;
+  if (sslMode !== undefined && sslMode !== null && !isUnknown(sslMode)) {
+    const problem =
+      typeof sslMode === "string"
+        ? sslModeProblem(sslMode)
+        : `must be a string, not ${renderValue(sslMode)}`;
+    if (problem !== undefined) {
+      failures.push({ property: "cloudflareSslMode", reason: `cloudflareSslMode ${problem}.` });
+    }
+  }
   return {
     inputs: withoutUndefined(inputs) as TrackingDomainVerificationInputs,
-    failures: checker.failures,
+    failures,
   };
 }
 
@@ -138,7 +160,13 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
 
   async diff(_id, olds, news) {
     const replaces = changedProperties(olds, news, ["domain", "subaccountId", "triggers"]);
-    const settings = ["timeoutSeconds", "preflight", "nameservers", "proxied"] as const;
+    const settings = [
+      "timeoutSeconds",
+      "preflight",
+      "nameservers",
+      "proxied",
+      "cloudflareSslMode",
+    ] as const;
     const updates = changedProperties(olds, news, settings);
     // An unset expectedTarget means "the region's default", which the outputs already hold.
     if (news.expectedTarget !== undefined && news.expectedTarget !== olds.expectedTarget)
@@ -232,6 +260,7 @@ export class TrackingDomainVerification extends pulumi.dynamic.Resource {
   declare public readonly preflight: pulumi.Output<PreflightMode>;
   declare public readonly nameservers: pulumi.Output<string[] | undefined>;
   declare public readonly proxied: pulumi.Output<boolean>;
+  declare public readonly cloudflareSslMode: pulumi.Output<string | undefined>;
   declare public readonly triggers: pulumi.Output<unknown[] | undefined>;
   declare public readonly verified: pulumi.Output<boolean>;
   declare public readonly cnameStatus: pulumi.Output<string>;
@@ -253,6 +282,7 @@ export class TrackingDomainVerification extends pulumi.dynamic.Resource {
         preflight: args.preflight,
         nameservers: args.nameservers,
         proxied: args.proxied,
+        cloudflareSslMode: args.cloudflareSslMode,
         triggers: args.triggers,
         adopt: args.adopt,
         verified: undefined,

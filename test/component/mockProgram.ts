@@ -64,13 +64,44 @@ function outputsOf(type: string, inputs: Record<string, unknown>): Record<string
   if (type === "aws:route53/zone:Zone") {
     return { ...inputs, zoneId: route53ZoneId(inputs.name as string) };
   }
-  return inputs;
+  return { ...inputs, ...AWS_OUTPUTS[type]?.(inputs) };
+}
+
+/** The computed outputs of the AWS resources HTTPS through CloudFront declares, predictably named. */
+const AWS_OUTPUTS: Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>> = {
+  "aws:acm/certificate:Certificate": (inputs) => ({
+    arn: `arn:acm:${String(inputs.domainName)}`,
+    domainValidationOptions: [
+      {
+        domainName: inputs.domainName,
+        resourceRecordName: `_acm.${String(inputs.domainName)}.`,
+        resourceRecordType: "CNAME",
+        resourceRecordValue: "_token.acm-validations.aws.",
+      },
+    ],
+  }),
+  "aws:acm/certificateValidation:CertificateValidation": (inputs) => ({
+    certificateArn: inputs.certificateArn,
+  }),
+  "aws:route53/record:Record": (inputs) => ({ fqdn: String(inputs.name).replace(/\.$/, "") }),
+  "aws:cloudfront/distribution:Distribution": () => ({
+    domainName: "d111111abcdef8.cloudfront.net",
+    hostedZoneId: "Z2FDTNDATAQYW2",
+  }),
+};
+
+/** The `ssl` setting the mocked Cloudflare zones report, unless a test says otherwise. */
+export let cloudflareSslMode = "full";
+export function setCloudflareSslMode(mode: string): void {
+  cloudflareSslMode = mode;
 }
 
 /** The arguments of the two zone lookups: Route53 by `name`, Cloudflare by `filter.name`. */
 interface ZoneQuery {
   name?: string;
   filter?: { name: string };
+  zoneId?: string;
+  settingId?: string;
 }
 
 function zoneLookup(token: string, inputs: ZoneQuery): Record<string, unknown> {
@@ -79,6 +110,9 @@ function zoneLookup(token: string, inputs: ZoneQuery): Record<string, unknown> {
   }
   if (token === "cloudflare:index/getZone:getZone") {
     return { zoneId: cloudflareZoneId(inputs.filter!.name), name: inputs.filter!.name };
+  }
+  if (token === "cloudflare:index/getZoneSetting:getZoneSetting") {
+    return { ...inputs, id: "ssl", value: cloudflareSslMode };
   }
   throw new Error(`unexpected invoke ${token}`);
 }
@@ -92,6 +126,7 @@ function withoutSerializedProvider(inputs: Record<string, unknown>): Record<stri
 export async function mockProgram(options: MockProgramOptions = {}): Promise<MockProgram> {
   pulumi.runtime.setAllConfig(options.config ?? {});
   resetDefaultClaims();
+  setCloudflareSslMode("full");
   const resources: RecordedResource[] = [];
   const invokes: RecordedInvoke[] = [];
   const registrations = new Map<string, Omit<RecordedResource, "inputs">>();
@@ -174,6 +209,7 @@ export async function settled(component: CustomTrackingDomain): Promise<void> {
     component.trackingDomain,
     component.record,
     component.verification,
+    component.certificate,
     component.defaultDomain,
     ...component.links,
   ]);

@@ -101,6 +101,26 @@ describe("the preview", () => {
     expect(fixture.sandbox.requests).toEqual([]);
   });
 
+  test("a verification through Cloudflare's proxy refuses a zone whose SSL/TLS mode is not Full", async () => {
+    const { failures } = await fixture.host.check(
+      fixture.resource("TrackingDomainVerification", "v").urn,
+      {},
+      {
+        domain: DOMAIN,
+        proxied: true,
+        cloudflareSslMode: "flexible",
+        __provider: fixture.serialized.TrackingDomainVerification,
+      },
+    );
+    expect(failures).toEqual([
+      {
+        property: "cloudflareSslMode",
+        reason:
+          'cloudflareSslMode is "flexible", but SparkPost\'s HTTPS tracking through Cloudflare\'s proxy needs the zone\'s SSL/TLS encryption mode "full" ("Full"): set it in the zone\'s SSL/TLS overview, or set https.sslMode to "set" to let the stack set it for the whole zone, or to "skip" when a Configuration Rule sets "Full" for this host alone.',
+      },
+    ]);
+  });
+
   test("a TrackingDomain with managedCertificate refuses secure: false", async () => {
     const { failures } = await fixture.host.check(
       fixture.resource("TrackingDomain", "d").urn,
