@@ -111,7 +111,9 @@ function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown
  * certificate `secure` is SparkPost's to set (certificate/enable turns it on), never written here.
  */
 function secureChanges(olds: { secure?: boolean }, news: TrackingDomainInputs): boolean {
-  return news.managedCertificate !== true && news.secure !== undefined && news.secure !== olds.secure;
+  return (
+    news.managedCertificate !== true && news.secure !== undefined && news.secure !== olds.secure
+  );
 }
 
 /**
