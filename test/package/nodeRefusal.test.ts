@@ -2,7 +2,7 @@
  * On a Node.js older than 22 the built package refuses to load with one clear message, before
  * anything else runs (undici would otherwise fail later with "Cannot read properties of
  * undefined (reading 'bind')"). Each entry a user or the engine runs is loaded with such a Node:
- * the root entry, the provider entry the stored providers load, and the sandbox CLI.
+ * the root entry, the provider entry the stored providers load, the sandbox CLI and the import CLI.
  *
  * It needs a Node.js older than 22 on the machine: the first one found on PATH or in the usual
  * places, or the one SPARKPOST_TRACKING_OLD_NODE names. Without one the test fails and says so:
@@ -69,6 +69,7 @@ const entries: [string, string[]][] = [
   ["bin/provider/index.js", ["-e", 'require("./bin/provider/index.js")']],
   ["bin/provider/dynamicProvider.js", ["-e", 'require("./bin/provider/dynamicProvider.js")']],
   ["bin/sandbox/cli.js", ["bin/sandbox/cli.js", "--verify-after", "0"]],
+  ["bin/program/import/cli.js", ["bin/program/import/cli.js", "--version"]],
 ];
 
 test.each(entries)("%s refuses with the exact message and nothing else", async (file, args) => {
