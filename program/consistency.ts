@@ -8,6 +8,7 @@ import { CLOUDFLARE_AUTOMATIC_TTL } from "../provider/dns/cloudflare";
 import { hostnameProblem, normalizeHostname, subdomainProblem } from "../provider/dns/hostname";
 import { nameserverProblem } from "../provider/dns/nameserverAddress";
 import { quoted } from "../provider/dns/visibleText";
+import { httpsProblems } from "../provider/https/rules";
 import { TRACKING_DOMAINS_KEY } from "./schema";
 import type { TrackingDomainEntry } from "./trackingDomainEntry";
 
@@ -61,6 +62,19 @@ function settingProblems(entry: TrackingDomainEntry, index: number): string[] {
     problems.push(
       `${entryPath(index, "dns.ttl")} must be 1 (automatic) or unset when dns.proxied is true`,
     );
+  }
+  if (entry.https !== undefined) {
+    const settings = dns as Partial<Record<"proxied" | "ttl", unknown>>;
+    for (const { path, text } of httpsProblems({
+      mode: entry.https.mode,
+      dnsProvider: dns.provider,
+      dnsProxied: settings.proxied,
+      dnsTtl: settings.ttl,
+      secure: entry.secure,
+      cnameTarget: entry.cnameTarget,
+    })) {
+      problems.push(`${entryPath(index, path)} ${text}`);
+    }
   }
   return problems;
 }

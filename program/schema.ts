@@ -92,6 +92,8 @@ function describeError(error: ErrorObject): string {
       return `${path} must be ${hint ?? TYPE_WORDS[String(params.type)] ?? String(params.type)}`;
     case "enum":
       return `${path} must be one of ${quoteAll(params.allowedValues as unknown[])}`;
+    case "const":
+      return `${path} must be ${hint ?? quoteAll([params.allowedValue])}`;
     case "minLength":
       return `${path} must not be empty${hint === undefined ? "" : `: set it to ${hint}`}`;
     case "minItems":

@@ -22,6 +22,12 @@ export interface TrackingDomainEntryVerification {
   nameservers?: string[];
 }
 
+/** `https` of an entry: how tracked links are served over HTTPS (see CustomTrackingDomainArgs). */
+export type TrackingDomainEntryHttps =
+  | { mode: "managed"; acknowledgeIrreversible: true; timeoutSeconds?: number }
+  | { mode: "cloudflare-proxy"; sslMode?: "check" | "set" | "skip" }
+  | { mode: "cloudfront"; priceClass?: "PriceClass_All" | "PriceClass_200" | "PriceClass_100" };
+
 /** One tracking domain of the stack; see CustomTrackingDomainArgs for what each field does. */
 export interface TrackingDomainEntry {
   domain: string;
@@ -33,6 +39,7 @@ export interface TrackingDomainEntry {
   verification?: TrackingDomainEntryVerification;
   adopt?: boolean;
   cnameTarget?: string;
+  https?: TrackingDomainEntryHttps;
   /**
    * Pulumi's `protect` for the entry's component and everything in it: `pulumi destroy`, and an
    * `up` that would delete or replace them, fail instead. Not an argument of the component.

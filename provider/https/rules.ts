@@ -53,8 +53,10 @@ export function httpsProblems(context: HttpsContext): HttpsProblem[] {
       text: `is false, but https.mode "cloudflare-proxy" serves the domain through Cloudflare's proxy: remove dns.proxied (the mode turns it on)`,
     });
   }
+  // With dns.proxied: true the DNS settings' own rule already says so.
   if (
     mode === "cloudflare-proxy" &&
+    context.dnsProxied !== true &&
     context.dnsTtl !== undefined &&
     context.dnsTtl !== CLOUDFLARE_AUTOMATIC_TTL
   ) {

@@ -64,6 +64,31 @@ function outputsFor(type: string, inputs: Record<string, unknown>): Record<strin
       };
     case `${DYNAMIC}:TrackingDomainVerification`:
       return { ...inputs, verified: true, cnameStatus: "valid", complianceStatus: "valid" };
+    case `${DYNAMIC}:TrackingDomainCertificate`:
+      return { ...inputs, tlsStatus: "valid", secure: true };
+    case "aws:acm/certificate:Certificate":
+      return {
+        ...inputs,
+        arn: `arn:acm:${String(inputs.domainName)}`,
+        domainValidationOptions: [
+          {
+            domainName: inputs.domainName,
+            resourceRecordName: `_acm.${String(inputs.domainName)}.`,
+            resourceRecordType: "CNAME",
+            resourceRecordValue: "_token.acm-validations.aws.",
+          },
+        ],
+      };
+    case "aws:acm/certificateValidation:CertificateValidation":
+      return { ...inputs, certificateArn: inputs.certificateArn };
+    case "aws:route53/record:Record":
+      return { ...inputs, fqdn: String(inputs.name).replace(/\.$/, "") };
+    case "aws:cloudfront/distribution:Distribution":
+      return {
+        ...inputs,
+        domainName: "d111111abcdef8.cloudfront.net",
+        hostedZoneId: "Z2FDTNDATAQYW2",
+      };
     default:
       return inputs;
   }
@@ -77,6 +102,9 @@ function zoneFor(token: string, inputs: Record<string, unknown>): Record<string,
   if (token === "cloudflare:index/getZone:getZone") {
     const name = (inputs.filter as { name?: unknown } | undefined)?.name;
     return { id: `cloudflare-zone-${String(name)}`, zoneId: `cloudflare-zone-${String(name)}` };
+  }
+  if (token === "cloudflare:index/getZoneSetting:getZoneSetting") {
+    return { ...inputs, id: inputs.settingId, value: "full" };
   }
   throw new Error(`unexpected invoke ${token}`);
 }
