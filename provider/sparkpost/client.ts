@@ -124,8 +124,11 @@ export class SparkPostClient {
     this.callBudgetMs = options.callBudgetMs ?? 120_000;
   }
 
-  /** Sends `call` and returns the `results` of its answer, checked against `shape`. */
-  private async call<T>(call: Call, shape: ResponseShape | undefined): Promise<T> {
+  /**
+   * Sends `call` and returns the `results` of its answer, checked against `shape`; `"noBody"`
+   * for calls SparkPost answers with 204 and nothing else (a body means someone else answered).
+   */
+  private async call<T>(call: Call, shape: ResponseShape | "noBody"): Promise<T> {
     const { slow, replay, budgetMs, ...request } = call;
     const response = await send(this.transport, {
       ...request,
@@ -133,7 +136,11 @@ export class SparkPostClient {
       timeoutMs: slow ? this.verifyTimeoutMs : this.timeoutMs,
       budgetMs: Math.min(budgetMs ?? Infinity, this.callBudgetMs),
     });
-    if (shape === undefined) return undefined as T;
+    if (shape === "noBody") {
+      if (response.body === undefined) return undefined as T;
+      const problem = "SparkPost answers this with 204 and no body, but a body came back";
+      throw this.unexpectedAnswer(call, response.status, response.attempts, problem, response.body);
+    }
     const problem = shapeProblem(shape, response.body);
     if (problem !== undefined) {
       throw this.unexpectedAnswer(call, response.status, response.attempts, problem, response.body);
@@ -254,7 +261,7 @@ export class SparkPostClient {
    */
   async deleteTrackingDomain(domain: string, scope?: Scope): Promise<boolean> {
     const call: Call = { method: "DELETE", path: domainPath("tracking-domains", domain), scope };
-    return this.call(call, undefined).then(() => true, onNotFound(false));
+    return this.call(call, "noBody").then(() => true, onNotFound(false));
   }
 
   /** `POST /tracking-domains/{domain}/verify`: SparkPost checks the CNAME now and says so. */

@@ -43,8 +43,16 @@ const SHAPES = {
   trackingDomain: results(trackingDomain),
   /** `GET /tracking-domains`. */
   trackingDomainList: results({ type: "array", items: trackingDomain }),
-  /** `PUT /tracking-domains/{d}`, `PUT /sending-domains/{d}`: SparkPost echoes a small object. */
-  updated: results({ type: "object" }),
+  /**
+   * `PUT /tracking-domains/{d}` (`{"results":{"domain":...}}`) and `PUT /sending-domains/{d}`
+   * (`{"results":{"message":...,"domain":...}}`): both name the domain they changed. Anything
+   * less may be a proxy's answer to a request SparkPost never processed.
+   */
+  updated: results({
+    type: "object",
+    required: ["domain"],
+    properties: { domain: { type: "string", minLength: 1 } },
+  }),
   /** `POST /tracking-domains/{d}/verify`. */
   verified: results({
     type: "object",

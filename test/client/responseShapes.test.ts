@@ -142,6 +142,20 @@ test.each<{ title: string; call: Call; request: string; answer: ScriptStep; prob
     problem: 'results is not an object in {"results":"Successfully Updated Domain."}',
   },
   {
+    title: "a PUT answer that does not name the domain it changed",
+    call: updateTracking,
+    request: "PUT /tracking-domains/track.example.com",
+    answer: { status: 200, json: { results: {} } },
+    problem: 'results.domain is missing in {"results":{}}',
+  },
+  {
+    title: "a link's PUT answer with SparkPost's message but no domain",
+    call: linkSending,
+    request: "PUT /sending-domains/mail.example.com",
+    answer: { status: 200, json: { results: { message: "Successfully Updated Domain." } } },
+    problem: 'results.domain is missing in {"results":{"message":"Successfully Updated Domain."}}',
+  },
+  {
     title: "an empty PUT answer",
     call: linkSending,
     request: "PUT /sending-domains/mail.example.com",
@@ -255,11 +269,23 @@ test("fields SparkPost added since are accepted and passed through", async () =>
 test.each<{ title: string; answer: ScriptStep }>([
   { title: "a 204 without a body", answer: { status: 204 } },
   { title: "a 200 without a body", answer: { status: 200, text: "" } },
-  { title: "a 200 with results", answer: { status: 200, json: { results: {} } } },
 ])("a DELETE accepts $title", async ({ answer }) => {
   server.enqueue(answer);
 
   expect(await client.deleteTrackingDomain("track.example.com")).toBe(true);
+});
+
+test("a DELETE answered 200 with a body is unexpected: SparkPost answers 204, someone else did", async () => {
+  server.enqueue({ status: 200, json: { results: {} } });
+
+  const error = (await rejectionOf(
+    client.deleteTrackingDomain("track.example.com"),
+  )) as SparkPostError;
+
+  expect(error.message).toBe(
+    "SparkPost API DELETE /tracking-domains/track.example.com failed (unexpected 200 answer): " +
+      'SparkPost answers this with 204 and no body, but a body came back in {"results":{}}',
+  );
 });
 
 test("a DELETE answered with a body that is not JSON is unexpected", async () => {

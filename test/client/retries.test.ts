@@ -138,7 +138,10 @@ describe("idempotent calls retry, then succeed in the same call", () => {
     {
       call: "setSendingDomainTrackingDomain",
       run: (c) => c.setSendingDomainTrackingDomain("mail.example.com", "track.example.com"),
-      answer: { status: 200, json: { results: { message: "Successfully Updated Domain." } } },
+      answer: {
+        status: 200,
+        json: { results: { message: "Successfully Updated Domain.", domain: "mail.example.com" } },
+      },
       line: "PUT /api/v1/sending-domains/mail.example.com",
       result: undefined,
     },

@@ -49,22 +49,15 @@ function garbledProblem(answer: AnswerShape, garbling: Garbling): string | undef
     case "sendingDomain":
       return `${missing ?? "results.status is missing"} in ${body}`;
     case "updated":
-      return missing && `${missing} in ${body}`;
+      // SparkPost's PUT answers name the domain they changed.
+      return `${missing ?? "results.domain is missing"} in ${body}`;
+    case "noContent":
+      // SparkPost answers a DELETE with 204 and no body: any body came from someone else.
+      return `SparkPost answers this with 204 and no body, but a body came back in ${body}`;
     default:
       return undefined;
   }
 }
-
-const DEFECTS: Partial<Record<AnswerShape, string>> = {
-  updated:
-    'A PUT answered 200 {"results":{}} is taken as done (shape `updated` in ' +
-    "provider/sparkpost/responseShapes.ts accepts any `results` object; SparkPost documents " +
-    '`{"results":{"domain":...}}`), so an answer that did not come from SparkPost changes state.',
-  noContent:
-    "A DELETE answered 200 with any JSON body is taken as deleted (deleteTrackingDomain checks " +
-    "no shape; SparkPost documents 204 without a body), so the domain leaves state but stays in " +
-    "SparkPost.",
-};
 
 const hitLine = (method: string, status: number, fault: string) => `${method} ${status} ${fault}`;
 
@@ -127,7 +120,6 @@ export function expectationFor(operation: Operation, faultClass: FaultClass): Ex
             ? { text: start, exact: false }
             : { text: `${start}${problem}.${advice}`, exact: true },
         converge: operation.converge(effect.processed),
-        defect: problem === undefined ? DEFECTS[target.answer] : undefined,
       };
     }
   }
