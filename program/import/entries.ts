@@ -88,14 +88,11 @@ function dnsLines(decision: DnsDecision, facts: DomainDnsFacts | undefined, choi
         ? ` is served by ${facts.nameservers.join(", ")}`
         : ` is served by ${PROVIDER_NAMES[suggestion]} (${facts.nameservers.join(", ")})`;
   const lines: string[] = [];
+  const outcome = choice === "manual" ? "manual" : `the record goes through ${choice}`;
   if (reason === "confirmed") {
-    lines.push(
-      `DNS: zone ${zone}${served}; the record goes through ${choice} (--dns ${zone}=${choice})`,
-    );
+    lines.push(`DNS: zone ${zone}${served}; ${outcome} (--dns ${zone}=${choice})`);
   } else if (reason === "accepted") {
-    lines.push(
-      `DNS: zone ${zone}${served}; the record goes through ${choice} (--accept-dns-suggestions)`,
-    );
+    lines.push(`DNS: zone ${zone}${served}; ${outcome} (--accept-dns-suggestions)`);
   } else if (!choices.dnsLookedUp) {
     lines.push("DNS: not looked up (--no-dns-lookup), so manual");
   } else if (zone === undefined) {

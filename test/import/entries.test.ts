@@ -99,6 +99,24 @@ describe("the DNS of an entry", () => {
     expect(dnsDecision(domain, dnsFacts, { ...CHOICES, ...choices })).toMatchObject(expected);
   });
 
+  test("an entry's DNS line says what was confirmed, manual included", () => {
+    const generated = generateEntries(
+      snapshot([domain("track.example.com"), domain("click.shop.example.com")]),
+      dnsFacts,
+      {
+        ...CHOICES,
+        confirmedDns: new Map([
+          ["example.com", "route53"],
+          ["shop.example.com", "manual"],
+        ]),
+      },
+    );
+    expect(generated.entries.map(({ comments }) => comments[1])).toEqual([
+      "DNS: zone example.com is served by Route53 (ns-1.awsdns-01.org, ns-2.awsdns-02.co.uk); the record goes through route53 (--dns example.com=route53)",
+      "DNS: zone shop.example.com is served by Cloudflare (ada.ns.cloudflare.com, bob.ns.cloudflare.com); manual (--dns shop.example.com=manual)",
+    ]);
+  });
+
   test("without a lookup, --dns applies to the domains below its zone, the longest zone first", () => {
     const confirmed = new Map([
       ["example.com", "route53"],
