@@ -197,7 +197,7 @@ export async function createTrackingDomain(
       throw apiFailure(createAction(inputs), error);
     }
     const failure = new Error(
-      `${(error as Error).message}. The domain is recorded in the stack's state so that nothing is left behind unknown: the next \`pulumi up\` finishes the create (or makes it again if SparkPost does not have it), and \`pulumi refresh\` drops it if SparkPost does not have it.`,
+      `Could not ${createAction(inputs)}: ${(error as Error).message}. The domain is recorded in the stack's state so that nothing is left behind unknown: the next \`pulumi up\` finishes the create (or makes it again if SparkPost does not have it), and \`pulumi refresh\` drops it if SparkPost does not have it.`,
       { cause: error },
     );
     throw partiallyCreated(failure, inputs.domain, unconfirmedOutputs(inputs), serializedInputs);

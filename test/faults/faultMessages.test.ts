@@ -65,7 +65,7 @@ describe("a fault that outlasts the retries fails with what came back and what w
       faults: { hang: [{ method: "POST" }, { method: "GET", count: 2 }] },
       lines: ["POST 0 hang", "GET 0 hang", "GET 0 hang"],
       message:
-        "SparkPost API POST /tracking-domains: no response within 500 ms (UND_ERR_HEADERS_TIMEOUT) left it unclear whether track.example.com was created, and " +
+        "Could not create tracking domain track.example.com in the primary account: SparkPost API POST /tracking-domains: no response within 500 ms (UND_ERR_HEADERS_TIMEOUT) left it unclear whether track.example.com was created, and " +
         UNCONFIRMED_READ_FAILED,
       finishes: ["GET 404", "POST 200", "GET 200"],
     },
@@ -79,7 +79,7 @@ describe("a fault that outlasts the retries fails with what came back and what w
       },
       lines: ["POST 200 reset-after-processing", "GET 0 hang", "GET 0 hang"],
       message:
-        "SparkPost API POST /tracking-domains: connection reset (ECONNRESET) left it unclear whether track.example.com was created, and " +
+        "Could not create tracking domain track.example.com in the primary account: SparkPost API POST /tracking-domains: connection reset (ECONNRESET) left it unclear whether track.example.com was created, and " +
         UNCONFIRMED_READ_FAILED,
       finishes: ["GET 200"],
     },
