@@ -1,158 +1,184 @@
 /**
- * How many bytes each resource kind's serialized provider adds to state, in two situations:
+ * What this package adds to state. Every dynamic resource stores its serialized provider
+ * (`__provider`) in its inputs and again in its outputs; ours is a ~1 KB shim that loads the
+ * implementation from the installed package (provider/resources/providerShim.ts), built from text
+ * so that it is the same byte for byte installed and from source. Measured both ways:
  *
- * - from source: the TypeScript sources run under tsx, as in this repository's tests and root
- *   program. Our modules are local, so the serializer copies their code by value.
- * - installed: the built package under `node_modules/pulumi-sparkpost-tracking`, as users get it.
- *   The serializer writes modules under node_modules as `require(...)`, so little code is copied.
+ * - from source: the TypeScript sources under tsx, as this repository's tests and root program run;
+ * - installed: `npm run build`, then the built package laid out in a temporary project's
+ *   node_modules and serialized by a child Node process in that project, as a user's program does.
  *
- * Every resource stores its provider twice (in its inputs and its outputs), so this is paid per
- * resource, in every state file and checkpoint.
+ * Then the state of one domain with the default flag and two links (five resources, created
+ * through the real provider host: bench/oneDomainStack.ts), scaled to 100 domains.
  *
  *   npm run bench:size
  */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { defaultTrackingDomainProvider } from "../provider/resources/defaultTrackingDomain";
-import { sendingDomainLinkProvider } from "../provider/resources/sendingDomainLink";
-import { trackingDomainProvider } from "../provider/resources/trackingDomain";
-import { trackingDomainVerificationProvider } from "../provider/resources/trackingDomainVerification";
-import { layOutInstalledProject, PACKAGE_NAME } from "./installedProject";
-import { formatBytes, formatRatio, printTable } from "./table";
+import { providers } from "../provider/dynamicProvider";
+import { providerShim, type ResourceKind } from "../provider/resources/providerShim";
+import { layOutInstalledProject } from "./installedProject";
+import { runOneDomainStack } from "./oneDomainStack";
+import { formatBytes, printTable } from "./table";
 
 const repositoryRoot = path.resolve(__dirname, "..");
-const STACK_SIZE = 200;
-/** Each resource's state holds the provider in its inputs and again in its outputs. */
-const COPIES_PER_RESOURCE = 2;
-
-/** Each provider: its kind, its module under `provider/resources`, and its exported object. */
-const PROVIDERS = [
-  { kind: "TrackingDomain", file: "trackingDomain", exportName: "trackingDomainProvider" },
-  {
-    kind: "TrackingDomainVerification",
-    file: "trackingDomainVerification",
-    exportName: "trackingDomainVerificationProvider",
-  },
-  {
-    kind: "DefaultTrackingDomain",
-    file: "defaultTrackingDomain",
-    exportName: "defaultTrackingDomainProvider",
-  },
-  { kind: "SendingDomainLink", file: "sendingDomainLink", exportName: "sendingDomainLinkProvider" },
-] as const;
-
-type Kind = (typeof PROVIDERS)[number]["kind"];
-
-const SOURCE_PROVIDERS: Record<Kind, object> = {
-  TrackingDomain: trackingDomainProvider,
-  TrackingDomainVerification: trackingDomainVerificationProvider,
-  DefaultTrackingDomain: defaultTrackingDomainProvider,
-  SendingDomainLink: sendingDomainLinkProvider,
+const FIXTURES = path.join(repositoryRoot, "test", "fixtures", "serializedProviders");
+const DOMAINS = 100;
+/**
+ * Installed sizes of the full providers this package stored before the shims (0.1.0 and up to
+ * commit 1c7220b), from the `bench:size` run of 2026-11-26 recorded in BENCHMARKS.md: bytes of one
+ * copy in state (JSON-escaped).
+ */
+const FULL_PROVIDER_BYTES: Record<string, number> = {
+  TrackingDomain: (19.7 * 1024) / 2,
+  TrackingDomainVerification: (15.5 * 1024) / 2,
+  DefaultTrackingDomain: (13.1 * 1024) / 2,
+  SendingDomainLink: (12.4 * 1024) / 2,
 };
 
-/** The smallest possible provider, as the unit the others are compared with. */
-const minimalProvider = {
-  async create() {
-    return { id: "x", outs: {} };
-  },
-};
+const kinds = Object.keys(providers) as ResourceKind[];
 
 /**
- * A provider's size: the serialized text `pulumi.dynamic.Resource` puts in `__provider`, and that
- * text as one copy in the state file takes it (a JSON string, with its quotes and newlines escaped).
+ * The closure `pulumi.dynamic.Resource` serializes, `() => provider`, written as the SDK's compiled
+ * code has it: the serializer stores the closure's own source text, and tsx would print an arrow
+ * written here as `()=>provider`, two bytes shorter than what users' state holds.
  */
-interface ProviderSize {
-  textBytes: number;
-  stateBytes: number;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- see above
+const closureOver = new Function("provider", "return () => provider;") as (
+  provider: object,
+) => () => object;
+
+async function fromSource(): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  for (const kind of kinds) {
+    const closure = closureOver(providerShim(kind));
+    texts[kind] = (await pulumi.runtime.serializeFunction(closure, { allowSecrets: true })).text;
+  }
+  return texts;
 }
 
-async function measure(provider: object): Promise<ProviderSize> {
-  const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-  return {
-    textBytes: Buffer.byteLength(text),
-    stateBytes: Buffer.byteLength(JSON.stringify(text)),
-  };
-}
-
-async function sizesFromSource(): Promise<Record<Kind, ProviderSize>> {
-  const sizes = {} as Record<Kind, ProviderSize>;
-  for (const { kind } of PROVIDERS) sizes[kind] = await measure(SOURCE_PROVIDERS[kind]);
-  return sizes;
-}
-
-/** Builds `bin/`, installs it in a temporary project and measures there, in a child process. */
-function sizesInstalled(): Record<Kind, ProviderSize> {
+/** Builds `bin/`, installs it in a temporary project and serializes there; undefined if the build fails. */
+function installed(): Record<string, string> | undefined {
   console.log("Building bin/ (npm run build)...");
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: repositoryRoot, stdio: "inherit" });
+  try {
+    execFileSync("npm", ["run", "--silent", "build"], { cwd: repositoryRoot, stdio: "inherit" });
+  } catch {
+    console.log("The build failed: no installed figures.");
+    return undefined;
+  }
   const project = layOutInstalledProject(repositoryRoot);
   try {
-    const exports = PROVIDERS.map(({ kind, file, exportName }) => ({
-      kind,
-      module: `${PACKAGE_NAME}/bin/provider/resources/${file}`,
-      exportName,
-    }));
     const output = execFileSync(
       process.execPath,
-      // The child is TypeScript that Node runs as an ES module after stripping the types.
       [
         "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON",
         path.join(__dirname, "serializeInstalled.ts"),
-        JSON.stringify(exports),
+        JSON.stringify(kinds),
       ],
       { cwd: project.dir, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
     );
-    return JSON.parse(output) as Record<Kind, ProviderSize>;
+    return JSON.parse(output) as Record<string, string>;
   } finally {
     project.remove();
   }
 }
 
-async function main(): Promise<void> {
-  const unit = (await measure(minimalProvider)).textBytes;
-  const fromSource = await sizesFromSource();
-  const installed = sizesInstalled();
+/** Bytes of the text as one copy in a state file: a JSON string, quotes and escapes included. */
+const inState = (text: string) => Buffer.byteLength(JSON.stringify(text));
 
-  console.log(`\nSerialized provider text (minimal provider: ${formatBytes(unit)})`);
+async function main(): Promise<void> {
+  const source = await fromSource();
+  const built = installed();
+  const promised = (kind: string) => {
+    try {
+      return readFileSync(path.join(FIXTURES, `${kind}.js`), "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+
+  console.log("\nSerialized provider per kind (`__provider`; state holds 2 copies per resource)");
   printTable(
-    ["kind", "from source", "vs minimal", "installed", "vs minimal", "source / installed"],
-    PROVIDERS.map(({ kind }) => {
-      const [source, user] = [fromSource[kind].textBytes, installed[kind].textBytes];
+    ["kind", "from source", "installed", "in state, 1 copy", "same text?", "full provider before"],
+    kinds.map((kind) => {
+      const same = [built?.[kind], promised(kind)].every((text) => text === source[kind]);
+      const full = FULL_PROVIDER_BYTES[kind];
       return [
         kind,
-        formatBytes(source),
-        formatRatio(source, unit),
-        formatBytes(user),
-        formatRatio(user, unit),
-        formatRatio(source, user),
+        `${Buffer.byteLength(source[kind])} B`,
+        built ? `${Buffer.byteLength(built[kind])} B` : "n/a",
+        `${inState(source[kind])} B`,
+        same ? "yes (and = fixture)" : "NO",
+        full === undefined ? "" : formatBytes(Math.round(full)),
       ];
     }),
   );
 
-  const inState = (size: ProviderSize) => COPIES_PER_RESOURCE * size.stateBytes;
+  console.log("Creating one domain with a default and two links through the provider host...");
+  const { states } = await runOneDomainStack();
+  const rows: string[][] = [];
+  let perDomain = { source: 0, installed: 0, providers: 0, before: 0 };
+  for (const { kind, urn, state } of states) {
+    const entry = (provider: string | undefined) => {
+      const withProvider = (props: Record<string, unknown>) => ({ ...props, __provider: provider });
+      return Buffer.byteLength(
+        JSON.stringify({
+          urn,
+          custom: true,
+          id: state.id,
+          type: `pulumi-nodejs:dynamic/sparkpost:${kind}`,
+          inputs: withProvider(state.inputs),
+          outputs: withProvider(state.outputs),
+        }),
+      );
+    };
+    const sourceBytes = entry(source[kind]);
+    const installedBytes = built ? entry(built[kind]) : NaN;
+    const providerBytes = 2 * inState(source[kind]);
+    const beforeBytes = sourceBytes - providerBytes + 2 * (FULL_PROVIDER_BYTES[kind] ?? NaN);
+    perDomain = {
+      source: perDomain.source + sourceBytes,
+      installed: perDomain.installed + installedBytes,
+      providers: perDomain.providers + providerBytes,
+      before: perDomain.before + beforeBytes,
+    };
+    rows.push([
+      kind,
+      `${sourceBytes} B`,
+      `${installedBytes} B`,
+      `${providerBytes} B`,
+      formatBytes(Math.round(beforeBytes)),
+    ]);
+  }
+  rows.push([
+    "one domain",
+    formatBytes(perDomain.source),
+    formatBytes(perDomain.installed),
+    formatBytes(perDomain.providers),
+    formatBytes(Math.round(perDomain.before)),
+  ]);
+  rows.push([
+    `${DOMAINS} domains`,
+    formatBytes(DOMAINS * perDomain.source),
+    formatBytes(DOMAINS * perDomain.installed),
+    formatBytes(DOMAINS * perDomain.providers),
+    formatBytes(Math.round(DOMAINS * perDomain.before)),
+  ]);
   console.log(
-    `\nIn state (JSON-escaped, ${COPIES_PER_RESOURCE} copies per resource; ` +
-      `${STACK_SIZE} resources of one kind)`,
+    "\nState per resource (compact JSON of urn, id, type, inputs and outputs, each with __provider)",
   );
   printTable(
-    [
-      "kind",
-      "per resource, source",
-      "per resource, installed",
-      `${STACK_SIZE} resources, source`,
-      `${STACK_SIZE} resources, installed`,
-    ],
-    PROVIDERS.map(({ kind }) => [
-      kind,
-      formatBytes(inState(fromSource[kind])),
-      formatBytes(inState(installed[kind])),
-      formatBytes(STACK_SIZE * inState(fromSource[kind])),
-      formatBytes(STACK_SIZE * inState(installed[kind])),
-    ]),
+    ["resource", "from source", "installed", "of which __provider", "with full providers (before)"],
+    rows,
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,38 +1,36 @@
 /**
  * Child process of `bench/providerSize.ts`: run by plain Node (which strips the types) with the
- * installed project as its working directory, it loads `@pulumi/pulumi` and the providers from
- * that project's `node_modules`, as a user's program would, and prints the serialized size of each as JSON.
+ * installed project as its working directory, it loads `@pulumi/pulumi` and the package from that
+ * project's `node_modules`, as a user's program would, and prints the serialized provider
+ * (`__provider`) of each resource kind as JSON.
  *
- *   node bench/serializeInstalled.ts '[{"kind":"TrackingDomain","module":"...","exportName":"..."}]'
+ *   node bench/serializeInstalled.ts '["TrackingDomain", ...]'
  */
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
-/** One provider to measure: the module (a package path) and the name it is exported under. */
-interface ProviderExport {
-  kind: string;
-  module: string;
-  exportName: string;
-}
-
-// Resolve from the project directory, not from this file: the serializer writes a module it finds
-// under node_modules as `require(...)`, and everything else by value.
+// Resolve from the project directory, not from this file: that is where users install the package.
 const projectRequire = createRequire(path.join(process.cwd(), "index.js"));
 const pulumi = projectRequire("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+// The module is not among the package's exports: load it by its path in the installed package, as
+// the package's own resource classes do.
+const packageDirectory = path.dirname(
+  projectRequire.resolve("pulumi-sparkpost-tracking/package.json"),
+);
+const { providerShim } = projectRequire(
+  path.join(packageDirectory, "bin", "provider", "resources", "providerShim.js"),
+) as { providerShim: (kind: string) => object };
 
 async function main(): Promise<void> {
-  const exports = JSON.parse(process.argv[2]) as ProviderExport[];
-  const sizes: Record<string, { textBytes: number; stateBytes: number }> = {};
-  for (const { kind, module, exportName } of exports) {
-    const provider = (projectRequire(module) as Record<string, object>)[exportName];
+  const kinds = JSON.parse(process.argv[2]) as string[];
+  const texts: Record<string, string> = {};
+  for (const kind of kinds) {
+    const provider = providerShim(kind);
+    // As pulumi.dynamic.Resource serializes its provider.
     const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-    // The same two figures as `measure` in providerSize.ts.
-    sizes[kind] = {
-      textBytes: Buffer.byteLength(text),
-      stateBytes: Buffer.byteLength(JSON.stringify(text)),
-    };
+    texts[kind] = text;
   }
-  process.stdout.write(JSON.stringify(sizes));
+  process.stdout.write(JSON.stringify(texts));
 }
 
 main().catch((error: unknown) => {
