@@ -12,4 +12,12 @@ export type {
 export type { Route53DnsArgs } from "./dns/route53";
 export type { CloudflareDnsArgs } from "./dns/cloudflare";
 export type { ManualDnsArgs } from "./dns/manual";
+export type {
+  CloudflareProxyHttpsArgs,
+  CloudflareSslModeHandling,
+  CloudFrontHttpsArgs,
+  CloudFrontPriceClass,
+  CustomTrackingDomainHttpsArgs,
+  ManagedHttpsArgs,
+} from "./https/args";
 export type { TrackingDnsRecord } from "./dns/record";

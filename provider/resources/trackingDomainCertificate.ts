@@ -232,7 +232,7 @@ export const trackingDomainCertificateProvider: pulumi.dynamic.ResourceProvider<
   /** SparkPost cannot disable a managed certificate: delete says so and makes no call. */
   async delete(id) {
     console.log(
-      `${id}: leaving SparkPost's managed certificate in place: SparkPost has no way to disable it, so the domain keeps serving HTTPS. Only deleting the tracking domain removes it.`,
+      `${id}: leaving SparkPost's managed certificate in place: SparkPost has no way to disable it. It goes when the tracking domain is deleted; until then the domain keeps serving HTTPS.`,
     );
   },
 };

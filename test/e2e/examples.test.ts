@@ -28,7 +28,7 @@ afterAll(async () => {
   console.log(`examples e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
-test("eu-subaccount is the one example with manual DNS only", () => {
+test("eu-subaccount and https-managed are the examples with manual DNS only", () => {
   const programs = fs
     .readdirSync(examplesDir)
     .filter((name) => fs.existsSync(path.join(examplesDir, name, "index.ts")))
@@ -41,10 +41,13 @@ test("eu-subaccount is the one example with manual DNS only", () => {
     "adopt-existing",
     "cloudflare",
     "eu-subaccount",
+    "https-cloudflare-proxy",
+    "https-cloudfront",
+    "https-managed",
     "multiple-domains",
     "route53",
   ]);
-  expect(manualOnly).toEqual(["eu-subaccount"]);
+  expect(manualOnly).toEqual(["eu-subaccount", "https-managed"]);
 });
 
 describe("eu-subaccount", () => {
@@ -118,5 +121,85 @@ describe("eu-subaccount", () => {
     expect(destroy.summary.resourceChanges).toEqual({ delete: 6 });
     expect(await trackingDomainLines(sandbox)).toEqual([]);
     expect(links(sandbox, [sendingDomain])).toEqual([`${sendingDomain} -> none`]);
+  });
+});
+
+describe("https-managed", () => {
+  const domain = "track.example.com";
+  const sendingDomain = "mail.example.com";
+  let sandbox: Sandbox;
+  let dns: DnsTestServer;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      apiKey: `e2e-${randomUUID()}`,
+      verifyAfterSeconds: 0,
+      certificateIssueSeconds: 1,
+      sendingDomains: [{ domain: sendingDomain }],
+    });
+    dns = await startDnsServer();
+    dns.setCname(domain, "v2.spgo.io");
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await dns?.close();
+  });
+
+  test("preview, up with the managed certificate, a no-op preview, refresh without drift, destroy", async () => {
+    const source = path.join(examplesDir, "https-managed");
+    const project = copyProject(environment, { sourceDir: source, folder: "https-managed" });
+    fs.writeFileSync(
+      project.stackFile("e2e"),
+      dumpYaml({
+        config: {
+          [`${project.projectName}:trackingDomain`]: domain,
+          [`${project.projectName}:sendingDomains`]: [sendingDomain],
+          "sparkpost:apiUrl": sandbox.apiUrl,
+        },
+      }),
+    );
+    const stack = await openInlineStack(environment, project, "e2e", async () => {
+      // The preflight's authoritative nameservers of example.com are out of reach here.
+      pulumi.runtime.registerResourceTransform((args) =>
+        args.type === "pulumi-nodejs:dynamic/sparkpost:TrackingDomainVerification"
+          ? { props: { ...args.props, nameservers: [dns.address] }, opts: args.opts }
+          : undefined,
+      );
+      return runExampleProgram(path.join(source, "index.ts"));
+    });
+    await stack.setConfig("sparkpost:apiKey", { value: sandbox.apiKey, secret: true });
+
+    const preview = await stack.preview({ diff: true, color: "never" });
+    console.log(`https-managed preview:\n${preview.stdout}`);
+    expect(preview.changeSummary).toEqual({ create: 7 });
+    expect(preview.stdout).toContain("acknowledgeIrreversible: true");
+    expect(sandbox.requests).toEqual([]);
+
+    const up = await stack.up({ color: "never" });
+    expect(up.summary.resourceChanges).toEqual({ create: 7 });
+    expect(up.stdout).toContain(
+      `${domain}: enabling SparkPost's managed certificate (certificate/enable). This cannot be undone`,
+    );
+    expect(up.outputs.tlsStatus).toEqual({ value: "valid", secret: false });
+    expect(up.outputs.certificateExpiresAt.value).toEqual(
+      sandbox.trackingDomain(domain)!.tls_certificate!.expires_at,
+    );
+    expect(await trackingDomainLines(sandbox)).toEqual([
+      `${domain} primary secure=true default=true verified=true`,
+    ]);
+    expect(links(sandbox, [sendingDomain])).toEqual([`${sendingDomain} -> ${domain}`]);
+
+    sandbox.clearLog();
+    const again = await stack.preview({ color: "never" });
+    expect(again.changeSummary).toEqual({ same: 7 });
+    const refresh = await stack.refresh({ color: "never" });
+    console.log(`https-managed refresh:\n${refresh.stdout}`);
+    const afterRefresh = await stack.preview({ color: "never" });
+    expect(afterRefresh.changeSummary).toEqual({ same: 7 });
+
+    const destroy = await stack.destroy({ color: "never" });
+    expect(destroy.summary.resourceChanges).toEqual({ delete: 7 });
+    expect(destroy.stdout).toContain(`${domain}: leaving SparkPost's managed certificate in place`);
+    expect(await trackingDomainLines(sandbox)).toEqual([]);
   });
 });

@@ -241,7 +241,7 @@ describe("the whole lifecycle", () => {
     const deleted = await printedDuring(() => certificate.destroy(), "leaving");
     expect(fixture.sandbox.requests).toEqual([]);
     expect(deleted).toEqual([
-      `${DOMAIN}: leaving SparkPost's managed certificate in place: SparkPost has no way to disable it, so the domain keeps serving HTTPS. Only deleting the tracking domain removes it.`,
+      `${DOMAIN}: leaving SparkPost's managed certificate in place: SparkPost has no way to disable it. It goes when the tracking domain is deleted; until then the domain keeps serving HTTPS.`,
     ]);
     expect(fixture.sandbox.trackingDomain(DOMAIN)).toMatchObject({
       secure: true,

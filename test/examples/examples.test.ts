@@ -226,3 +226,158 @@ test("adopt-existing: adopts the domain, overwrites the record with its old targ
     verified: true,
   });
 });
+
+describe("HTTPS", () => {
+  test("https-managed: the certificate after the verification, default and links after it", async () => {
+    const run = await runExample("https-managed", {
+      trackingDomain: "track.example.com",
+      sendingDomains: ["mail.example.com"],
+    });
+    expect(typesAndNames(run)).toEqual(
+      [
+        ...trackingDomainResources("tracking"),
+        `${DYNAMIC}:TrackingDomainCertificate::tracking-certificate`,
+        `${DYNAMIC}:DefaultTrackingDomain::tracking-default`,
+        ...links("tracking", ["mail.example.com"]),
+      ].sort(),
+    );
+    expect(resourceNamed(run, "tracking-domain").inputs).toEqual({
+      domain: "track.example.com",
+      secure: true,
+      managedCertificate: true,
+    });
+    // certificateTimeoutSeconds takes its default from Pulumi.yaml.
+    expect(resourceNamed(run, "tracking-certificate").inputs).toEqual({
+      domain: "track.example.com",
+      acknowledgeIrreversible: true,
+      cnameTarget: "v2.spgo.io",
+      timeoutSeconds: 1800,
+    });
+    expect(resourceNamed(run, "tracking-verification").inputs).toEqual({
+      domain: "track.example.com",
+      expectedTarget: "v2.spgo.io",
+      timeoutSeconds: 3600,
+      triggers: ["v2.spgo.io"],
+    });
+    expect(run.outputs).toEqual({
+      dnsRecord: { name: "track.example.com", type: "CNAME", value: "v2.spgo.io" },
+      verified: true,
+      tlsStatus: "valid",
+      certificateExpiresAt: "2026-04-01T00:00:00.000Z",
+    });
+  });
+
+  test.each<[string, Record<string, unknown>, string[], Record<string, unknown>[]]>([
+    [
+      "check",
+      {},
+      [],
+      [
+        {
+          token: "cloudflare:index/getZoneSetting:getZoneSetting",
+          inputs: { zoneId: "z1", settingId: "ssl" },
+        },
+      ],
+    ],
+    [
+      "set",
+      { sslMode: "set" },
+      ["cloudflare:index/zoneSetting:ZoneSetting::tracking-ssl-mode"],
+      [],
+    ],
+  ])(
+    "https-cloudflare-proxy with sslMode %s: a proxied record, HTTPS verification",
+    async (_mode, extraConfig, extraResources, invocations) => {
+      const run = await runExample("https-cloudflare-proxy", {
+        trackingDomain: "click.example.com",
+        zoneId: "z1",
+        sendingDomains: ["mail.example.com"],
+        ...extraConfig,
+      });
+      expect(typesAndNames(run)).toEqual(
+        [
+          ...trackingDomainResources("tracking", CLOUDFLARE_RECORD),
+          ...extraResources,
+          ...links("tracking", ["mail.example.com"]),
+        ].sort(),
+      );
+      expect(resourceNamed(run, "tracking-cname").inputs).toEqual({
+        zoneId: "z1",
+        name: "click.example.com",
+        type: "CNAME",
+        content: "v2.spgo.io",
+        ttl: 1,
+        proxied: true,
+      });
+      expect(resourceNamed(run, "tracking-domain").inputs).toEqual({
+        domain: "click.example.com",
+        secure: true,
+      });
+      expect(resourceNamed(run, "tracking-verification").inputs).toMatchObject({
+        proxied: true,
+        triggers: ["v2.spgo.io", "https"],
+      });
+      expect(run.invocations).toEqual(invocations);
+    },
+  );
+
+  test("https-cloudfront: ACM, policies, the distribution and the alias before the verification", async () => {
+    const run = await runExample("https-cloudfront", {
+      trackingDomain: "track.example.com",
+      sendingDomains: ["mail.example.com"],
+    });
+    expect(typesAndNames(run)).toEqual(
+      [
+        `${COMPONENT}::tracking`,
+        `${DYNAMIC}:TrackingDomain::tracking-domain`,
+        "aws:acm/certificate:Certificate::tracking-acm-certificate",
+        `${ROUTE53_RECORD}::tracking-acm-validation-record`,
+        "aws:acm/certificateValidation:CertificateValidation::tracking-acm-validation",
+        "aws:cloudfront/cachePolicy:CachePolicy::tracking-cache-policy",
+        "aws:cloudfront/originRequestPolicy:OriginRequestPolicy::tracking-origin-request-policy",
+        "aws:cloudfront/distribution:Distribution::tracking-distribution",
+        `${ROUTE53_RECORD}::tracking-alias`,
+        `${DYNAMIC}:TrackingDomainVerification::tracking-verification`,
+        `${DYNAMIC}:DefaultTrackingDomain::tracking-default`,
+        ...links("tracking", ["mail.example.com"]),
+      ].sort(),
+    );
+    const distribution = resourceNamed(run, "tracking-distribution").inputs;
+    expect(distribution.priceClass).toBe("PriceClass_All");
+    expect(distribution.origins).toEqual([
+      {
+        originId: "sparkpost",
+        domainName: "v2.spgo.io",
+        customOriginConfig: {
+          httpPort: 80,
+          httpsPort: 443,
+          originProtocolPolicy: "match-viewer",
+          originSslProtocols: ["TLSv1.2"],
+        },
+        customHeaders: [{ name: "X-Forwarded-Host", value: "track.example.com" }],
+      },
+    ]);
+    expect(resourceNamed(run, "tracking-acm-certificate").inputs).toEqual({
+      domainName: "track.example.com",
+      validationMethod: "DNS",
+      region: "us-east-1",
+    });
+    expect(resourceNamed(run, "tracking-alias").inputs).toEqual({
+      zoneId: "route53-zone-example.com",
+      name: "track.example.com",
+      type: "A",
+      aliases: [
+        {
+          name: "d111111abcdef8.cloudfront.net",
+          zoneId: "Z2FDTNDATAQYW2",
+          evaluateTargetHealth: false,
+        },
+      ],
+      allowOverwrite: false,
+    });
+    expect(run.invocations).toEqual([
+      { token: "aws:route53/getZone:getZone", inputs: { name: "example.com" } },
+    ]);
+    expect(run.outputs).toEqual({ origin: "v2.spgo.io", verified: true });
+  });
+});

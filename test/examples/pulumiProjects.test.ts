@@ -18,12 +18,15 @@ function schemaErrors(project: unknown): string[] {
   return (validateProject.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
 
-test("the projects are the root program and the five examples", () => {
+test("the projects are the root program and the eight examples", () => {
   expect(projectDirectories()).toEqual([
     ".",
     "examples/adopt-existing",
     "examples/cloudflare",
     "examples/eu-subaccount",
+    "examples/https-cloudflare-proxy",
+    "examples/https-cloudfront",
+    "examples/https-managed",
     "examples/multiple-domains",
     "examples/route53",
   ]);

@@ -65,7 +65,13 @@ function outputsFor(type: string, inputs: Record<string, unknown>): Record<strin
     case `${DYNAMIC}:TrackingDomainVerification`:
       return { ...inputs, verified: true, cnameStatus: "valid", complianceStatus: "valid" };
     case `${DYNAMIC}:TrackingDomainCertificate`:
-      return { ...inputs, tlsStatus: "valid", secure: true };
+      return {
+        ...inputs,
+        tlsStatus: "valid",
+        secure: true,
+        issuedAt: "2026-01-01T00:00:00.000Z",
+        expiresAt: "2026-04-01T00:00:00.000Z",
+      };
     case "aws:acm/certificate:Certificate":
       return {
         ...inputs,
