@@ -108,12 +108,15 @@ function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown
 
 /**
  * True when the program asks for a `secure` other than what the domain has. With a managed
- * certificate `secure` is SparkPost's to set (certificate/enable turns it on), never written here.
+ * certificate `secure` is SparkPost's to set (certificate/enable turns it on), never written here;
+ * leaving one, it is written whatever state says, since SparkPost may have set it unseen.
  */
-function secureChanges(olds: { secure?: boolean }, news: TrackingDomainInputs): boolean {
-  return (
-    news.managedCertificate !== true && news.secure !== undefined && news.secure !== olds.secure
-  );
+function secureChanges(
+  olds: { secure?: boolean; managedCertificate?: boolean },
+  news: TrackingDomainInputs,
+): boolean {
+  if (news.managedCertificate === true || news.secure === undefined) return false;
+  return olds.managedCertificate === true || news.secure !== olds.secure;
 }
 
 /**

@@ -269,6 +269,26 @@ describe("the whole lifecycle", () => {
   });
 });
 
+test("leaving the managed certificate writes secure again: links are plain HTTP, the certificate stays", async () => {
+  const domain = await verifiedManagedDomain();
+  await fixture.resource("TrackingDomainCertificate", "certificate").create(certificateArgs);
+  // State still shows the domain as created, over HTTP: SparkPost turned secure on unseen.
+  expect(outputsOf(domain).secure).toBe(false);
+  fixture.sandbox.clearLog();
+
+  await domain.update({ domain: DOMAIN });
+
+  expect(fixture.sandbox.requests.map((entry) => [entry.method, entry.body])).toEqual([
+    ["PUT", { secure: false }],
+    ["GET", null],
+  ]);
+  expect(fixture.sandbox.trackingDomain(DOMAIN)).toMatchObject({
+    secure: false,
+    uses_managed_certificate: true,
+  });
+  await domain.same({ domain: DOMAIN });
+});
+
 describe("failures", () => {
   test("a failed issuance is reported in plain words and recorded, and the next up repairs it", async () => {
     await verifiedManagedDomain();
