@@ -88,6 +88,10 @@ function nameserver(value: string[], failingPath: string, rendered: string): Res
 
 const REQUIRED = 'is required: give the hostname, e.g. "track.example.com".';
 
+/** What every refusal of a missing acknowledgement says after the value. */
+const IRREVERSIBLE_TEXT =
+  "enabling SparkPost's managed certificate cannot be undone: SparkPost has no way to disable it, the domain stays secure (HTTPS links) from then on, and `pulumi destroy` leaves the certificate in place; only deleting the tracking domain removes it. Set acknowledgeIrreversible: true to go ahead.";
+
 export const RESOURCE_CASES: readonly ResourceCase[] = [
   // Every hostname rule, on the tracking domain itself.
   ...HOSTNAME_CASES.map((entry) => hostnameCase("TrackingDomain", "domain", entry)),
@@ -279,4 +283,58 @@ export const RESOURCE_CASES: readonly ResourceCase[] = [
     "nameservers must be a list of strings, not an object.",
   ),
   verification("nameservers", [53], "nameservers[0] must be a string, not 53.", "nameservers[0]"),
+  verification(
+    "cloudflareSslMode",
+    "strict",
+    'cloudflareSslMode is "strict", but SparkPost\'s HTTPS tracking through Cloudflare\'s proxy needs the zone\'s SSL/TLS encryption mode "full" ("Full"): set it in the zone\'s SSL/TLS overview, or set https.sslMode to "set" to let the stack set it for the whole zone, or to "skip" when a Configuration Rule sets "Full" for this host alone.',
+  ),
+  verification("cloudflareSslMode", 1, "cloudflareSslMode must be a string, not 1."),
+
+  // The managed certificate: its irreversibility acknowledged, a v2 target, a bounded wait.
+  spoil(
+    "TrackingDomainCertificate",
+    "acknowledgeIrreversible",
+    "true",
+    `acknowledgeIrreversible must be true, not "true": ${IRREVERSIBLE_TEXT}`,
+    "acknowledgeIrreversible as a string",
+  ),
+  spoil(
+    "TrackingDomainCertificate",
+    "acknowledgeIrreversible",
+    undefined,
+    `acknowledgeIrreversible must be true, not unset: ${IRREVERSIBLE_TEXT}`,
+    "no acknowledgeIrreversible",
+  ),
+  spoil(
+    "TrackingDomainCertificate",
+    "cnameTarget",
+    "eu.spgo.io",
+    'cnameTarget is "eu.spgo.io", a legacy SparkPost endpoint, which offers no managed certificates: SparkPost issues them only to domains whose CNAME points at a v2 endpoint ("v2.spgo.io" or "eu.v2.spgo.io"). Leave cnameTarget unset for the region\'s v2 endpoint (the record is updated), or serve HTTPS through a CDN that holds the certificate (CustomTrackingDomain\'s https.mode "cloudflare-proxy" or "cloudfront").',
+    "a legacy cnameTarget",
+  ),
+  spoil(
+    "TrackingDomainCertificate",
+    "cnameTarget",
+    "click.example.net",
+    'cnameTarget is "click.example.net", which is not one of SparkPost\'s v2 endpoints ("v2.spgo.io" or "eu.v2.spgo.io"), the only ones that offer managed certificates: leave cnameTarget unset for the region\'s, or serve HTTPS through a CDN that holds the certificate (CustomTrackingDomain\'s https.mode "cloudflare-proxy" or "cloudfront").',
+    "a cnameTarget that is no SparkPost endpoint",
+  ),
+  spoil(
+    "TrackingDomainCertificate",
+    "timeoutSeconds",
+    0,
+    "timeoutSeconds must be a whole number of seconds from 1 to 86400, not 0.",
+    "a timeout of 0",
+  ),
+  ...SUBDOMAIN_CASES.filter(titled(["a public suffix"])).map((entry) =>
+    hostnameCase("TrackingDomainCertificate", "domain", entry),
+  ),
+  {
+    kind: "TrackingDomain",
+    title: "secure false with a managed certificate",
+    args: { domain: "track.example.com", managedCertificate: true, secure: false },
+    property: "secure",
+    reason:
+      "secure must be true or unset with managedCertificate: true: SparkPost's managed certificate serves the domain over HTTPS and cannot be turned off.",
+  },
 ];
