@@ -34,13 +34,14 @@ function remember(value: unknown): void {
   seen.push(typeof value === "string" ? value : JSON.stringify(value));
 }
 
-test("whole lifecycles of all four resources leave the key nowhere", async () => {
+test("whole lifecycles of every kind of resource leave the key nowhere", async () => {
   dns.setCname("track.example.com", "v2.spgo.io");
   const domain = fixture.resource("TrackingDomain", "domain");
   const verification = fixture.resource("TrackingDomainVerification", "verification");
   const flag = fixture.resource("DefaultTrackingDomain", "default");
   const link = fixture.resource("SendingDomainLink", "link");
-  const all = [domain, verification, flag, link];
+  const certificate = fixture.resource("TrackingDomainCertificate", "certificate");
+  const all = [domain, verification, certificate, flag, link];
 
   await domain.create({ domain: "track.example.com" });
   await verification.create({
@@ -48,6 +49,7 @@ test("whole lifecycles of all four resources leave the key nowhere", async () =>
     nameservers: [dns.address],
     expectedTarget: "v2.spgo.io",
   });
+  await certificate.create({ domain: "track.example.com", acknowledgeIrreversible: true });
   await flag.create({ domain: "track.example.com" });
   await link.create({ sendingDomain: "mail.example.com", trackingDomain: "track.example.com" });
   all.forEach((resource) => remember(resource.state));
@@ -86,7 +88,7 @@ test("serializing while the key is live in this process captures nothing of it",
     // The stored providers, serialized as the resources serialize them (the shim of each kind).
     const serialized = await serializedProviders();
     const texts = Object.values(serialized);
-    expect(texts).toHaveLength(4);
+    expect(texts).toHaveLength(5);
     expect(texts.filter((text) => text.includes(TEST_API_KEY))).toEqual([]);
     expect(texts.every((text) => text.includes("exports.handler"))).toBe(true);
     // Byte for byte what was serialized before the key was live: nothing of it got in.
