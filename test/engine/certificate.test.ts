@@ -144,7 +144,7 @@ describe("the preview", () => {
 
 describe("the whole lifecycle", () => {
   test("create, a no-op up, refresh, expiry and its repair, destroy", async () => {
-    fixture.sandbox.updateSettings({ certificateIssueSeconds: 0.5 });
+    fixture.sandbox.updateSettings({ certificateIssueSeconds: 2 });
     const domain = fixture.resource("TrackingDomain", "domain");
     await domain.create({ domain: DOMAIN, secure: true, managedCertificate: true });
     // Created over HTTP, so that SparkPost can verify it before the certificate exists.
