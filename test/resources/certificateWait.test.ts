@@ -69,7 +69,7 @@ test.each([
 });
 
 test("reads, checks, enables once, then reads until the certificate is valid", async () => {
-  sandbox.updateSettings({ certificateIssueSeconds: 0.1 });
+  sandbox.updateSettings({ certificateIssueSeconds: 0.5 });
   const { result, lines, seen } = await wait();
 
   expect(await result).toMatchObject({ tlsStatus: "valid", usesManagedCertificate: true });
