@@ -3,7 +3,8 @@
  * Every problem is collected before the program gives up, so one run lists all of them.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { consistencyProblems } from "./consistency";
+import { parseAccounts } from "../provider/sparkpost/accounts";
+import { consistencyProblems, type StackAccounts } from "./consistency";
 import { schemaProblems, TRACKING_DOMAINS_KEY } from "./schema";
 import type { TrackingDomainEntry } from "./trackingDomainEntry";
 
@@ -31,12 +32,28 @@ export class StackConfigError extends pulumi.RunError {
 
 /**
  * Every problem of a `trackingDomains` value: its shape first (the JSON schema), then, once the
- * shape is right, what the schema cannot say (hostnames, duplicates, one default per account).
+ * shape is right, what the schema cannot say (hostnames, duplicates, one default per account,
+ * accounts the stack has: `accounts`, none unless given).
  */
-export function trackingDomainsProblems(value: unknown): string[] {
+export function trackingDomainsProblems(
+  value: unknown,
+  accounts: StackAccounts = { names: [] },
+): string[] {
   const shapeProblems = schemaProblems(value);
   if (shapeProblems.length > 0) return shapeProblems;
-  return consistencyProblems(value as TrackingDomainEntry[]);
+  return consistencyProblems(value as TrackingDomainEntry[], accounts);
+}
+
+/**
+ * The stack's named accounts (`sparkpost:accounts`): their names, or why the value cannot be
+ * read. Only regions and API URLs are read from it in the program; the keys stay unused.
+ */
+export function stackAccounts(): StackAccounts {
+  try {
+    return { names: [...parseAccounts(new pulumi.Config("sparkpost").get("accounts")).keys()] };
+  } catch (error) {
+    return { names: [], problem: (error as Error).message };
+  }
 }
 
 /**
@@ -67,7 +84,7 @@ export function readTrackingDomains(config: pulumi.Config): TrackingDomainEntry[
     );
   }
   const value = parseConfigValue(text);
-  const problems = trackingDomainsProblems(value);
+  const problems = trackingDomainsProblems(value, stackAccounts());
   if (problems.length > 0) throw new StackConfigError(problems, stackFile);
   return value as TrackingDomainEntry[];
 }

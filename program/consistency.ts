@@ -1,7 +1,8 @@
 /**
  * The checks of `trackingDomains` that a JSON schema cannot express: hostname rules, settings
- * that depend on each other, and agreement between entries (each domain once, one default per
- * account, each sending domain linked by one entry and never another entry's tracking domain).
+ * that depend on each other, agreement between entries (each domain once, one default per
+ * account and subaccount, each sending domain linked by one entry and never another entry's
+ * tracking domain), and agreement with the stack's named accounts (`sparkpost:accounts`).
  * Runs on entries whose shape the schema already accepted.
  */
 import { CLOUDFLARE_AUTOMATIC_TTL } from "../provider/dns/cloudflare";
@@ -9,6 +10,7 @@ import { hostnameProblem, normalizeHostname, subdomainProblem } from "../provide
 import { nameserverProblem } from "../provider/dns/nameserverAddress";
 import { quoted } from "../provider/dns/visibleText";
 import { httpsProblems } from "../provider/https/rules";
+import { unknownAccountProblem } from "../provider/sparkpost/accounts";
 import { TRACKING_DOMAINS_KEY } from "./schema";
 import type { TrackingDomainEntry } from "./trackingDomainEntry";
 
@@ -17,10 +19,35 @@ function entryPath(index: number, field?: string): string {
   return field === undefined ? entry : `${entry}.${field}`;
 }
 
-function accountLabel(subaccountId: number | undefined): string {
-  return subaccountId === undefined || subaccountId === 0
-    ? "the primary account"
-    : `subaccount ${subaccountId}`;
+function accountLabel(subaccountId: number | undefined, account: string | undefined): string {
+  const label =
+    subaccountId === undefined || subaccountId === 0
+      ? "the primary account"
+      : `subaccount ${subaccountId}`;
+  return account === undefined ? label : `${label} of account "${account}"`;
+}
+
+/** The named accounts of the stack (`sparkpost:accounts`), as far as they could be read. */
+export interface StackAccounts {
+  /** The configured names. */
+  names: readonly string[];
+  /** Why `sparkpost:accounts` could not be read, when it could not (a sentence). */
+  problem?: string;
+}
+
+/** The problem of an entry's `account`, when it names none the stack has. */
+function accountProblem(
+  entry: TrackingDomainEntry,
+  index: number,
+  accounts: StackAccounts,
+): string | undefined {
+  if (entry.account === undefined) return undefined;
+  const path = entryPath(index, "account");
+  if (accounts.problem !== undefined) {
+    return `${path} cannot be checked: ${accounts.problem.replace(/\.$/, "")}`;
+  }
+  const problem = unknownAccountProblem(entry.account, accounts.names);
+  return problem === undefined ? undefined : `${path} ${problem}`;
 }
 
 /** Problems of one entry on its own: each hostname and nameserver it names. */
@@ -93,9 +120,13 @@ class FirstSeen {
 
 /**
  * Every problem of `entries`, one sentence each that names the entry and field and says what to
- * do, in list order; an empty list when they can be deployed together.
+ * do, in list order; an empty list when they can be deployed together. `accounts` are the
+ * stack's named accounts, which entries' `account` must name (none unless given).
  */
-export function consistencyProblems(entries: readonly TrackingDomainEntry[]): string[] {
+export function consistencyProblems(
+  entries: readonly TrackingDomainEntry[],
+  accounts: StackAccounts = { names: [] },
+): string[] {
   const domains = new FirstSeen();
   const defaults = new FirstSeen();
   const sendingDomains = new FirstSeen();
@@ -113,6 +144,8 @@ export function consistencyProblems(entries: readonly TrackingDomainEntry[]): st
     problems.push(...ownProblems[index]);
     if (ownProblems[index].length > 0) return;
     problems.push(...settingProblems(entry, index));
+    const wrongAccount = accountProblem(entry, index, accounts);
+    if (wrongAccount !== undefined) problems.push(wrongAccount);
 
     const domain = normalizeHostname(entry.domain);
     const sameDomain = domains.earlier(domain, entryPath(index));
@@ -122,12 +155,14 @@ export function consistencyProblems(entries: readonly TrackingDomainEntry[]): st
       );
     }
 
-    const account = entry.subaccountId ?? 0;
+    // One default per subaccount of each account: the named account's, or the unnamed one's.
+    const subaccount = entry.subaccountId ?? 0;
     if (entry.default === true) {
-      const otherDefault = defaults.earlier(String(account), entryPath(index));
+      const key = JSON.stringify([entry.account ?? null, subaccount]);
+      const otherDefault = defaults.earlier(key, entryPath(index));
       if (otherDefault !== undefined) {
         problems.push(
-          `${entryPath(index, "default")} is true, but ${otherDefault} is already the default of ${accountLabel(account)}, which has only one: keep default: true on one of them`,
+          `${entryPath(index, "default")} is true, but ${otherDefault} is already the default of ${accountLabel(subaccount, entry.account)}, which has only one: keep default: true on one of them`,
         );
       }
     }

@@ -35,6 +35,8 @@ export interface TrackingDomainEntry {
   secure?: boolean;
   default?: boolean;
   subaccountId?: number;
+  /** A named account of `sparkpost:accounts`; unset: the unnamed connection. */
+  account?: string;
   sendingDomains?: string[];
   verification?: TrackingDomainEntryVerification;
   adopt?: boolean;

@@ -56,7 +56,8 @@ export interface CustomTrackingDomainArgs {
   secure?: pulumi.Input<boolean>;
   /**
    * Make this domain the default tracking domain of its account (or of `subaccountId`) once it is
-   * verified. Only one component per account or subaccount may set it: a second one is an error.
+   * verified. Only one component per account or subaccount (of each named `account`) may set it:
+   * a second one is an error.
    * Must be a plain value, since it decides whether a DefaultTrackingDomain is created.
    * @default false
    */
@@ -67,6 +68,16 @@ export interface CustomTrackingDomainArgs {
    * @default the primary account
    */
   subaccountId?: pulumi.Input<number>;
+  /**
+   * The named account (`sparkpost:accounts`) that holds the domain, its default and its links: its
+   * API key, API and region, which also picks the CNAME target ("eu.v2.spgo.io" for an EU
+   * account). Unset: the unnamed connection (`sparkpost:apiKey`, `sparkpost:region`,
+   * `sparkpost:apiUrl`). The stack config must have the account. Must be a plain string, since
+   * the record a preview shows follows it. Changing it replaces every SparkPost resource of the
+   * component (the tracking domain is deleted first) and updates the record's target.
+   * @default the unnamed connection
+   */
+  account?: string;
   /**
    * Existing, verified SparkPost sending domains to link to this tracking domain (one
    * SendingDomainLink each, named `<name>-link-<sendingDomain>`). Plain hostnames, each listed
@@ -89,8 +100,8 @@ export interface CustomTrackingDomainArgs {
    * The CNAME target, instead of the region's: an Enterprise `<tenant>.et.e.sparkpost.com`, or a
    * legacy `spgo.io` / `eu.spgo.io` an adopted domain still points at. Changing it updates the
    * record and verifies the domain again.
-   * @default "v2.spgo.io" when `sparkpost:region` (or SPARKPOST_REGION) is "us" or unset,
-   * "eu.v2.spgo.io" when it is "eu"
+   * @default "v2.spgo.io" when the region (`sparkpost:region` or SPARKPOST_REGION, or the named
+   * `account`'s) is "us" or unset, "eu.v2.spgo.io" when it is "eu"
    */
   cnameTarget?: pulumi.Input<string>;
   /**

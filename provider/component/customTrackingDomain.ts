@@ -34,7 +34,8 @@ export type TrackingDnsRecordResource = pulumi.CustomResource;
 export class CustomTrackingDomain extends pulumi.ComponentResource {
   /**
    * The CNAME record the domain needs (name, type, value). Computed in the program from the
-   * domain, `cnameTarget` and `sparkpost:region`, so `pulumi preview` shows it: with
+   * domain, `cnameTarget` and the region (`sparkpost:region`, or the named `account`'s), so
+   * `pulumi preview` shows it: with
    * `dns: { provider: "manual" }`, create this record yourself.
    */
   public readonly dnsRecord: pulumi.Output<TrackingDnsRecord>;
@@ -57,8 +58,9 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
   public readonly links: SendingDomainLink[];
 
   /**
-   * @throws pulumi.InputPropertyError for an argument the program knows to be wrong, and
-   * pulumi.ResourceError for a bad `sparkpost:region` or a second default for one account.
+   * @throws pulumi.InputPropertyError for an argument the program knows to be wrong (an `account`
+   * the stack config lacks too), and pulumi.ResourceError for a bad region (`sparkpost:region`,
+   * or the account's) or a second default for one account.
    */
   constructor(
     name: string,
@@ -70,19 +72,21 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
     requireDnsPackage(args.dns.provider);
     super("sparkpost:index:CustomTrackingDomain", name, {}, opts);
 
+    const { account } = plain;
     let region: string;
     try {
-      region = programRegion();
+      region = programRegion(account);
     } catch (error) {
       throw new pulumi.ResourceError((error as Error).message, this);
     }
     if (plain.makeDefault && isPlainSubaccount(args.subaccountId)) {
-      const refusal = claimDefault(name, args.subaccountId);
+      const refusal = claimDefault(name, args.subaccountId, account);
       if (refusal !== undefined) throw new pulumi.ResourceError(refusal, this);
     }
 
     this.dnsRecord = programDnsRecord(args.domain, args.cnameTarget, region);
-    // `adopt` reaches every SparkPost child: adopting a setup made by hand then only reads.
+    // `adopt` and `account` reach every SparkPost child: adopting a setup made by hand then only
+    // reads, and every call of the domain goes to the one account.
     const { subaccountId, adopt } = args;
     const dnsOptions = pulumi.mergeOptions(args.dnsResourceOptions ?? {}, { parent: this });
     const https = planHttps(args, this.dnsRecord, dnsOptions);
@@ -92,6 +96,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
         domain: args.domain,
         secure: https.secure,
         subaccountId,
+        account,
         adopt,
         managedCertificate: https.managedCertificate,
       },
@@ -111,6 +116,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
         // From the TrackingDomain's output, so the verification really waits for it.
         domain: this.trackingDomain.domain,
         subaccountId,
+        account,
         expectedTarget: target,
         timeoutSeconds: args.verification?.timeoutSeconds,
         preflight: args.verification?.preflight,
@@ -147,7 +153,7 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
     if (plain.makeDefault) {
       this.defaultDomain = new DefaultTrackingDomain(
         `${name}-default`,
-        { domain: this.trackingDomain.domain, subaccountId, adopt },
+        { domain: this.trackingDomain.domain, subaccountId, account, adopt },
         afterVerification,
       );
     }
@@ -155,7 +161,13 @@ export class CustomTrackingDomain extends pulumi.ComponentResource {
       (sendingDomain) =>
         new SendingDomainLink(
           `${name}-link-${sendingDomain}`,
-          { sendingDomain, trackingDomain: this.trackingDomain.domain, subaccountId, adopt },
+          {
+            sendingDomain,
+            trackingDomain: this.trackingDomain.domain,
+            subaccountId,
+            account,
+            adopt,
+          },
           afterVerification,
         ),
     );

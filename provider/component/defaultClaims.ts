@@ -1,7 +1,9 @@
 /**
  * Which component of this program makes which account's default tracking domain. SparkPost keeps
  * one default per account or subaccount: two components claiming it would take the flag from
- * each other on every `up`, so the second claim is refused while the program runs.
+ * each other on every `up`, so the second claim is refused while the program runs. Each named
+ * account (`account`, `sparkpost:accounts`) has defaults of its own: a claim is for one
+ * (account, subaccount).
  *
  * Claims belong to one run of the program. Automation API inline programs run the program again
  * in the same process (each run with its own Stack resource), and a run may move the default from
@@ -9,7 +11,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/** Account key ("primary" or "subaccount-<id>") to the name of the component that claimed it. */
+/**
+ * Account key ("primary" or "subaccount-<id>", after the named account and a slash when there is
+ * one) to the name of the component that claimed it.
+ */
 type Claims = Map<string, string>;
 
 /** The claims of each run, keyed by the run's Stack resource. */
@@ -28,32 +33,36 @@ function currentClaims(): Claims {
   return claims;
 }
 
-function accountKey(subaccountId: number | undefined): string {
-  return subaccountId === undefined || subaccountId === 0
-    ? "primary"
-    : `subaccount-${subaccountId}`;
+function accountKey(subaccountId: number | undefined, account: string | undefined): string {
+  const key =
+    subaccountId === undefined || subaccountId === 0 ? "primary" : `subaccount-${subaccountId}`;
+  return account === undefined ? key : `${account}/${key}`;
 }
 
-function accountLabel(subaccountId: number | undefined): string {
-  return subaccountId === undefined || subaccountId === 0
-    ? "the primary account"
-    : `subaccount ${subaccountId}`;
+function accountLabel(subaccountId: number | undefined, account: string | undefined): string {
+  const label =
+    subaccountId === undefined || subaccountId === 0
+      ? "the primary account"
+      : `subaccount ${subaccountId}`;
+  return account === undefined ? label : `${label} of account "${account}"`;
 }
 
 /**
  * Records that component `componentName` makes the default of `subaccountId` (undefined or 0: the
- * primary account) in the current run of the program. Returns the refusal to throw when another
- * component of this run already claimed it, else undefined.
+ * primary account) of named account `account` (undefined: the unnamed connection) in the current
+ * run of the program. Returns the refusal to throw when another component of this run already
+ * claimed it, else undefined.
  */
 export function claimDefault(
   componentName: string,
   subaccountId: number | undefined,
+  account?: string,
 ): string | undefined {
   const claims = currentClaims();
-  const key = accountKey(subaccountId);
+  const key = accountKey(subaccountId, account);
   const owner = claims.get(key);
   if (owner !== undefined && owner !== componentName) {
-    return `CustomTrackingDomain "${componentName}" sets default: true for ${accountLabel(subaccountId)}, but "${owner}" already does: only one tracking domain per account or subaccount can be the default.`;
+    return `CustomTrackingDomain "${componentName}" sets default: true for ${accountLabel(subaccountId, account)}, but "${owner}" already does: only one tracking domain per account or subaccount can be the default.`;
   }
   claims.set(key, componentName);
   return undefined;

@@ -141,6 +141,7 @@ export function declareManagedCertificate(
     {
       domain,
       subaccountId: args.subaccountId,
+      account: args.account,
       acknowledgeIrreversible: args.https.acknowledgeIrreversible,
       cnameTarget,
       timeoutSeconds: args.https.timeoutSeconds,

@@ -22,8 +22,10 @@ import {
   VERIFICATION_TIMEOUT_BOUNDS,
 } from "../resources/trackingDomainVerification";
 import type { HttpsMode } from "../https/args";
+import { ACCOUNTS_KEY, unknownAccountProblem } from "../sparkpost/accounts";
 import { CustomTrackingDomainArgs } from "./args";
 import { describeValue, failProperty, isPlain, isSetAndPlain } from "./plainValues";
+import { programAccountNames } from "./programDnsRecord";
 import { validateDns } from "./validateDns";
 import { validateHttps } from "./validateHttps";
 
@@ -34,6 +36,8 @@ export interface PlainArgs {
   sendingDomains: string[];
   /** `https.mode`, when HTTPS is asked for. */
   httpsMode?: HttpsMode;
+  /** The named account, one the stack config has; undefined for the unnamed connection. */
+  account?: string;
 }
 
 /** Throws an InputPropertyError for the first problem found; returns the plain arguments. */
@@ -49,7 +53,31 @@ export function validateArgs(args: CustomTrackingDomainArgs): PlainArgs {
   validateVerification(args.verification);
   validateKnown("adopt", args.adopt, booleanProblem);
   const httpsMode = validateHttps(args);
-  return { makeDefault, sendingDomains, httpsMode };
+  const account = validateAccount(args.account);
+  return { makeDefault, sendingDomains, httpsMode, account };
+}
+
+/**
+ * A named account the stack config has. Plain, since the record the preview shows follows its
+ * region, and the one-default rule is kept per account.
+ */
+function validateAccount(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") {
+    failProperty(
+      "account",
+      `account must be a plain string naming an account in ${ACCOUNTS_KEY}, such as "eu", not ${describeValue(value)}: the CNAME target a preview shows follows the account's region.`,
+    );
+  }
+  let configured: string[];
+  try {
+    configured = programAccountNames();
+  } catch (error) {
+    failProperty("account", (error as Error).message);
+  }
+  const problem = unknownAccountProblem(value, configured);
+  if (problem !== undefined) failProperty("account", `account ${problem}.`);
+  return value;
 }
 
 /**

@@ -26,6 +26,13 @@ export interface DefaultTrackingDomainArgs {
    */
   subaccountId?: pulumi.Input<number>;
   /**
+   * The named account (`sparkpost:accounts`) whose default this is; unset for the unnamed
+   * connection. Each (account, subaccount) has its own default. `check` refuses a name the stack
+   * config does not have. Replaces.
+   * @default the unnamed connection
+   */
+  account?: pulumi.Input<string>;
+  /**
    * The default may already be set (a setup made by hand): create then reads first and writes
    * nothing when the domain already is the default. No effect after creation.
    * @default false
@@ -36,6 +43,7 @@ export interface DefaultTrackingDomainArgs {
 export interface DefaultTrackingDomainInputs {
   domain: string;
   subaccountId?: number;
+  account?: string;
   adopt?: boolean;
 }
 
@@ -46,6 +54,7 @@ function checkInputs(news: Record<string, unknown>) {
   const inputs = {
     domain: checker.hostname("domain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
+    account: checker.account("account"),
     adopt: checker.optionalBoolean("adopt"),
   };
   return {
@@ -60,10 +69,10 @@ function idOf(subaccountId: number | undefined): string {
 }
 
 async function makeDefault(inputs: DefaultTrackingDomainInputs): Promise<void> {
-  const account = accountLabel(inputs.subaccountId);
+  const account = accountLabel(inputs.subaccountId, inputs.account);
   await attempt(
     `make ${inputs.domain} the default tracking domain of ${account}`,
-    sparkpost().updateTrackingDomain(
+    sparkpost(inputs.account).updateTrackingDomain(
       inputs.domain,
       { default: true },
       scopeOf(inputs.subaccountId),
@@ -80,7 +89,7 @@ async function makeDefault(inputs: DefaultTrackingDomainInputs): Promise<void> {
 async function isDefaultAlready(inputs: DefaultTrackingDomainInputs): Promise<boolean> {
   const object = await attempt(
     `read tracking domain ${inputs.domain} to adopt its default flag`,
-    sparkpost().getTrackingDomain(inputs.domain, scopeOf(inputs.subaccountId)),
+    sparkpost(inputs.account).getTrackingDomain(inputs.domain, scopeOf(inputs.subaccountId)),
   );
   return object?.default === true;
 }
@@ -96,7 +105,7 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
   },
 
   async diff(_id, olds, news) {
-    const replaces = changedProperties(olds, news, ["subaccountId"]);
+    const replaces = changedProperties(olds, news, ["subaccountId", "account"]);
     const updates = changedProperties(olds, news, ["domain"]);
     return {
       changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
@@ -118,8 +127,11 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
     // Subaccount 0 in the header limits the list to the primary account's own domains.
     const defaults = await attempt(
-      `list the default tracking domain of ${accountLabel(props.subaccountId)}`,
-      sparkpost().listTrackingDomains({ default: true }, { subaccountId: props.subaccountId ?? 0 }),
+      `list the default tracking domain of ${accountLabel(props.subaccountId, props.account)}`,
+      sparkpost(props.account).listTrackingDomains(
+        { default: true },
+        { subaccountId: props.subaccountId ?? 0 },
+      ),
     );
     const current = defaults.find(
       (domain) => (domain.subaccount_id || undefined) === props.subaccountId,
@@ -128,6 +140,7 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
     const outs = withoutUndefined({
       domain: current.domain.toLowerCase(),
       subaccountId: props.subaccountId,
+      account: props.account,
       adopt: props.adopt,
     });
     return refreshed(id, outs, outs);
@@ -141,9 +154,9 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
 
   /** Unsets the flag only while our domain still holds it: a default set elsewhere since is kept. */
   async delete(_id, props) {
-    const client = sparkpost();
+    const client = sparkpost(props.account);
     const scope = scopeOf(props.subaccountId);
-    const action = `unset ${props.domain} as the default tracking domain of ${accountLabel(props.subaccountId)}`;
+    const action = `unset ${props.domain} as the default tracking domain of ${accountLabel(props.subaccountId, props.account)}`;
     const object = await attempt(action, client.getTrackingDomain(props.domain, scope));
     if (!object?.default) return;
     await attemptUnlessGone(
@@ -160,12 +173,18 @@ export const defaultTrackingDomainProvider: pulumi.dynamic.ResourceProvider<
 export class DefaultTrackingDomain extends pulumi.dynamic.Resource {
   declare public readonly domain: pulumi.Output<string>;
   declare public readonly subaccountId: pulumi.Output<number | undefined>;
+  declare public readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DefaultTrackingDomainArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       providerShim("DefaultTrackingDomain"),
       name,
-      { domain: args.domain, subaccountId: args.subaccountId, adopt: args.adopt },
+      {
+        domain: args.domain,
+        subaccountId: args.subaccountId,
+        account: args.account,
+        adopt: args.adopt,
+      },
       opts,
       "sparkpost",
       "DefaultTrackingDomain",

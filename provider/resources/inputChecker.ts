@@ -1,5 +1,6 @@
 import { hostnameProblem, normalizeHostname, subdomainProblem } from "../dns/hostname";
 import { quoted } from "../dns/visibleText";
+import { ACCOUNTS_KEY, resolveBaseUrl } from "../sparkpost";
 
 /** One problem found by a provider's `check`, as the engine shows it: the property and what to do. */
 export interface CheckFailure {
@@ -45,6 +46,15 @@ export function booleanProblem(value: unknown): string | undefined {
 export function subaccountIdProblem(value: unknown): string | undefined {
   if (isWholeNumberIn(value, 0, MAX_SUBACCOUNT_ID)) return undefined;
   return `must be a whole number from 0 to ${MAX_SUBACCOUNT_ID} (the SparkPost subaccount id), not ${renderValue(value)}; leave it unset for the primary account`;
+}
+
+/**
+ * Why `value` cannot be an account name, or undefined when it is a string (whether the stack
+ * config has that account is checked where the config is known).
+ */
+export function accountNameProblem(value: unknown): string | undefined {
+  if (typeof value === "string") return undefined;
+  return `must be the name of an account in ${ACCOUNTS_KEY}, such as "eu", not ${renderValue(value)}; leave it unset for the default connection`;
 }
 
 /** Why `value` is not a whole number within `bounds`, or undefined. */
@@ -150,6 +160,25 @@ export class InputChecker {
     const problem = subaccountIdProblem(value);
     if (problem !== undefined) return this.fail(property, `${property} ${problem}.`);
     return value === 0 ? undefined : (value as number);
+  }
+
+  /**
+   * An optional named account: one `sparkpost:accounts` has, with a valid region and API URL (the
+   * provider host's stack config, which `configure` recorded before any check). Unset: the
+   * unnamed connection. The key is not looked at: `preview` does not need it.
+   */
+  account(property: string): string | undefined {
+    const value = this.news[property];
+    if (value === undefined || value === null) return undefined;
+    if (isUnknown(value)) return value as string;
+    const problem = accountNameProblem(value);
+    if (problem !== undefined) return this.fail(property, `${property} ${problem}.`);
+    try {
+      resolveBaseUrl(process.env, value as string);
+    } catch (error) {
+      return this.fail(property, (error as Error).message);
+    }
+    return value as string;
   }
 
   integer(property: string, bounds: WholeNumberBounds & { default: number }): number | undefined {

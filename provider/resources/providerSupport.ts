@@ -10,9 +10,13 @@ export function scopeOf(subaccountId: number | undefined): Scope {
   return subaccountId === undefined ? {} : { subaccountId };
 }
 
-/** "primary account" or "subaccount 215", for messages. */
-export function accountLabel(subaccountId: number | undefined): string {
-  return subaccountId === undefined ? "the primary account" : `subaccount ${subaccountId}`;
+/**
+ * "the primary account" or "subaccount 215", for messages; with a named account (`account`
+ * input), whose: `subaccount 215 of account "eu"`.
+ */
+export function accountLabel(subaccountId: number | undefined, account?: string): string {
+  const label = subaccountId === undefined ? "the primary account" : `subaccount ${subaccountId}`;
+  return account === undefined ? label : `${label} of account "${account}"`;
 }
 
 /**

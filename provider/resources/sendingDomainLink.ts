@@ -27,6 +27,12 @@ export interface SendingDomainLinkArgs {
   /** The subaccount owning both domains; unset (or 0) for the primary account. Replaces. */
   subaccountId?: pulumi.Input<number>;
   /**
+   * The named account (`sparkpost:accounts`) holding both domains; unset for the unnamed
+   * connection. `check` refuses a name the stack config does not have. Replaces.
+   * @default the unnamed connection
+   */
+  account?: pulumi.Input<string>;
+  /**
    * The link may already exist (a setup made by hand): create then reads first and writes
    * nothing when the sending domain already points at this tracking domain. No effect after
    * creation.
@@ -39,6 +45,7 @@ export interface SendingDomainLinkInputs {
   sendingDomain: string;
   trackingDomain: string;
   subaccountId?: number;
+  account?: string;
   adopt?: boolean;
 }
 
@@ -54,6 +61,7 @@ function checkInputs(news: Record<string, unknown>) {
     }),
     trackingDomain: checker.hostname("trackingDomain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
+    account: checker.account("account"),
     adopt: checker.optionalBoolean("adopt"),
   };
   checker.distinct("trackingDomain", inputs.trackingDomain, "sendingDomain", inputs.sendingDomain);
@@ -85,10 +93,10 @@ function linkAdvice(
 
 async function link(inputs: SendingDomainLinkInputs): Promise<void> {
   const { sendingDomain, trackingDomain, subaccountId } = inputs;
-  const account = accountLabel(subaccountId);
+  const account = accountLabel(subaccountId, inputs.account);
   await attempt(
     `link sending domain ${sendingDomain} to tracking domain ${trackingDomain}`,
-    sparkpost().setSendingDomainTrackingDomain(
+    sparkpost(inputs.account).setSendingDomainTrackingDomain(
       sendingDomain,
       trackingDomain,
       scopeOf(subaccountId),
@@ -100,7 +108,7 @@ async function link(inputs: SendingDomainLinkInputs): Promise<void> {
 async function isLinkedAlready(inputs: SendingDomainLinkInputs): Promise<boolean> {
   const current = await attempt(
     `read sending domain ${inputs.sendingDomain} to adopt its link`,
-    sparkpost().getSendingDomain(inputs.sendingDomain, scopeOf(inputs.subaccountId)),
+    sparkpost(inputs.account).getSendingDomain(inputs.sendingDomain, scopeOf(inputs.subaccountId)),
   );
   return current?.tracking_domain?.toLowerCase() === inputs.trackingDomain;
 }
@@ -116,7 +124,7 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
   },
 
   async diff(_id, olds, news) {
-    const replaces = changedProperties(olds, news, ["sendingDomain", "subaccountId"]);
+    const replaces = changedProperties(olds, news, ["sendingDomain", "subaccountId", "account"]);
     const updates = changedProperties(olds, news, ["trackingDomain"]);
     return {
       changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
@@ -135,7 +143,7 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
     const sendingDomain = await attempt(
       `read sending domain ${id}`,
-      sparkpost().getSendingDomain(id, scopeOf(props.subaccountId)),
+      sparkpost(props.account).getSendingDomain(id, scopeOf(props.subaccountId)),
     );
     const trackingDomain = sendingDomain?.tracking_domain?.toLowerCase();
     if (!trackingDomain) return {};
@@ -143,6 +151,7 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
       sendingDomain: id,
       trackingDomain,
       subaccountId: props.subaccountId,
+      account: props.account,
       adopt: props.adopt,
     });
     return refreshed(id, outs, outs);
@@ -156,7 +165,7 @@ export const sendingDomainLinkProvider: pulumi.dynamic.ResourceProvider<
 
   /** Clears the link only while it still points at our tracking domain: a relink made since stays. */
   async delete(id, props) {
-    const client = sparkpost();
+    const client = sparkpost(props.account);
     const scope = scopeOf(props.subaccountId);
     const action = `unlink sending domain ${id} from tracking domain ${props.trackingDomain}`;
     const current = await attempt(action, client.getSendingDomain(id, scope));
@@ -173,6 +182,7 @@ export class SendingDomainLink extends pulumi.dynamic.Resource {
   declare public readonly sendingDomain: pulumi.Output<string>;
   declare public readonly trackingDomain: pulumi.Output<string>;
   declare public readonly subaccountId: pulumi.Output<number | undefined>;
+  declare public readonly account: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SendingDomainLinkArgs, opts?: pulumi.CustomResourceOptions) {
     super(
@@ -182,6 +192,7 @@ export class SendingDomainLink extends pulumi.dynamic.Resource {
         sendingDomain: args.sendingDomain,
         trackingDomain: args.trackingDomain,
         subaccountId: args.subaccountId,
+        account: args.account,
         adopt: args.adopt,
       },
       opts,

@@ -36,6 +36,15 @@ export interface TrackingDomainArgs {
    */
   subaccountId?: pulumi.Input<number>;
   /**
+   * The named account (`sparkpost:accounts`) that holds the domain: its API key, API and region.
+   * Unset: the unnamed connection (`sparkpost:apiKey`, `sparkpost:region`, `sparkpost:apiUrl`).
+   * `check` refuses a name the stack config does not have, listing those it has. Changing it
+   * replaces the tracking domain, the old one deleted first. The key itself is read by the provider
+   * at run time and never becomes an input.
+   * @default the unnamed connection
+   */
+  account?: pulumi.Input<string>;
+  /**
    * Take over a tracking domain that already exists in SparkPost instead of failing with 409.
    * Pulumi's `import` does not work for dynamic resources; this is the way to bring an existing
    * domain under management. It must belong to the same subaccount. Once adopted the domain is
@@ -59,6 +68,8 @@ export interface TrackingDomainInputs {
   /** Unset only with `adopt`: keep what SparkPost has. */
   secure?: boolean;
   subaccountId?: number;
+  /** Unset: the unnamed connection. */
+  account?: string;
   adopt: boolean;
   managedCertificate?: boolean;
 }
@@ -92,6 +103,7 @@ function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown
       checker.optionalBoolean("secure") ??
       (adopt || managedCertificate === true ? previousSecure : false),
     subaccountId: checker.subaccountId("subaccountId"),
+    account: checker.account("account"),
     adopt,
     managedCertificate,
   };
@@ -141,7 +153,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
   },
 
   async diff(_id, olds, news) {
-    const replaces = changedProperties(olds, news, ["domain", "subaccountId"]);
+    const replaces = changedProperties(olds, news, ["domain", "subaccountId", "account"]);
     const updates = secureChanges(olds, news) ? ["secure"] : [];
     if ((olds.managedCertificate ?? false) !== (news.managedCertificate ?? false)) {
       updates.push("managedCertificate");
@@ -149,13 +161,15 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
     return {
       changes: replaces.length + updates.length > 0 || storesLegacyProvider(olds),
       replaces,
-      // The same domain in another subaccount: the old one must go before the new can exist.
+      // The same domain in another subaccount or account (which may be the same SparkPost
+      // account under another key): the old one must go before the new can exist.
       deleteBeforeReplace: replaces.length > 0 && !replaces.includes("domain"),
     };
   },
 
   async create(inputs) {
-    const outs = await createTrackingDomain(sparkpost(), creationInputs(inputs), inputs);
+    const client = sparkpost(inputs.account);
+    const outs = await createTrackingDomain(client, creationInputs(inputs), inputs);
     return { id: inputs.domain, outs: withManagedCertificate(outs, inputs) };
   },
 
@@ -164,7 +178,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
     const object = await attempt(
       `read tracking domain ${id}`,
-      sparkpost().getTrackingDomain(id, scopeOf(props.subaccountId)),
+      sparkpost(props.account).getTrackingDomain(id, scopeOf(props.subaccountId)),
     );
     if (!object) return {};
     const outs = trackingDomainOutputs(object, props);
@@ -172,6 +186,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
       domain: outs.domain,
       secure: outs.secure,
       subaccountId: outs.subaccountId,
+      account: props.account,
       adopt: props.adopt,
       managedCertificate: props.managedCertificate,
     });
@@ -184,7 +199,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
    * finished first.
    */
   async update(id, olds, news) {
-    const client = sparkpost();
+    const client = sparkpost(news.account);
     if (isUnconfirmed(olds)) {
       const outs = await finishUnconfirmedCreate(client, creationInputs(news), news);
       return { outs: withManagedCertificate(outs, news) };
@@ -216,7 +231,7 @@ export const trackingDomainProvider: pulumi.dynamic.ResourceProvider<
   async delete(id, props) {
     await attempt(
       `delete tracking domain ${id}`,
-      sparkpost().deleteTrackingDomain(id, scopeOf(props.subaccountId)),
+      sparkpost(props.account).deleteTrackingDomain(id, scopeOf(props.subaccountId)),
     );
   },
 };
@@ -239,6 +254,7 @@ export class TrackingDomain extends pulumi.dynamic.Resource {
   declare public readonly secure: pulumi.Output<boolean>;
   declare public readonly port: pulumi.Output<number>;
   declare public readonly subaccountId: pulumi.Output<number | undefined>;
+  declare public readonly account: pulumi.Output<string | undefined>;
   declare public readonly adopt: pulumi.Output<boolean>;
   declare public readonly managedCertificate: pulumi.Output<boolean | undefined>;
   /** Whether SparkPost currently has this domain as its account's default. */
@@ -253,6 +269,7 @@ export class TrackingDomain extends pulumi.dynamic.Resource {
         domain: args.domain,
         secure: args.secure,
         subaccountId: args.subaccountId,
+        account: args.account,
         adopt: args.adopt,
         managedCertificate: args.managedCertificate,
         port: undefined,

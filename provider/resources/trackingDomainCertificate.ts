@@ -36,6 +36,12 @@ export interface TrackingDomainCertificateArgs {
   /** The subaccount that owns the domain; unset (or 0) for the primary account. Replaces. */
   subaccountId?: pulumi.Input<number>;
   /**
+   * The named account (`sparkpost:accounts`) that holds the domain; unset for the unnamed
+   * connection. `check` refuses a name the stack config does not have. Replaces.
+   * @default the unnamed connection
+   */
+  account?: pulumi.Input<string>;
+  /**
    * Must be `true`: enabling SparkPost's managed certificate cannot be undone (SparkPost has no
    * way to disable it; only deleting the tracking domain removes it), and destroying this resource
    * leaves it in place. `check` refuses the resource without it, so that the preview says so
@@ -59,6 +65,7 @@ export interface TrackingDomainCertificateArgs {
 export interface TrackingDomainCertificateInputs {
   domain: string;
   subaccountId?: number;
+  account?: string;
   acknowledgeIrreversible: true;
   cnameTarget?: string;
   timeoutSeconds: number;
@@ -81,6 +88,7 @@ function checkInputs(news: Record<string, unknown>) {
   const inputs = {
     domain: checker.hostname("domain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
+    account: checker.account("account"),
     acknowledgeIrreversible: true as const,
     cnameTarget: hasTarget
       ? checker.hostname("cnameTarget", {
@@ -159,7 +167,8 @@ async function obtain(
     timeoutSeconds: inputs.timeoutSeconds,
   };
   try {
-    return certificateOutputs(inputs, await waitForCertificate(sparkpost(), plan, seen));
+    const client = sparkpost(inputs.account);
+    return certificateOutputs(inputs, await waitForCertificate(client, plan, seen));
   } catch (error) {
     if (!seen.enableSent && seen.state?.usesManagedCertificate !== true) throw error;
     // What SparkPost showed last; "unknown" when enable's answer was lost before any read.
@@ -187,7 +196,7 @@ export const trackingDomainCertificateProvider: pulumi.dynamic.ResourceProvider<
    * updates it, which asks SparkPost again and waits.
    */
   async diff(_id, olds, news) {
-    const replaces = changedProperties(olds, news, ["domain", "subaccountId"]);
+    const replaces = changedProperties(olds, news, ["domain", "subaccountId", "account"]);
     const updates = changedProperties(olds, news, ["timeoutSeconds", "cnameTarget"]);
     return {
       changes:
@@ -211,7 +220,7 @@ export const trackingDomainCertificateProvider: pulumi.dynamic.ResourceProvider<
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
     const object = await attempt(
       `read the managed certificate of tracking domain ${id}`,
-      sparkpost().getTrackingDomain(id, scopeOf(props.subaccountId)),
+      sparkpost(props.account).getTrackingDomain(id, scopeOf(props.subaccountId)),
     );
     if (!object || object.uses_managed_certificate !== true) return {};
     const inputs = inputsOf(props);
@@ -247,6 +256,7 @@ export const trackingDomainCertificateProvider: pulumi.dynamic.ResourceProvider<
 export class TrackingDomainCertificate extends pulumi.dynamic.Resource {
   declare public readonly domain: pulumi.Output<string>;
   declare public readonly subaccountId: pulumi.Output<number | undefined>;
+  declare public readonly account: pulumi.Output<string | undefined>;
   declare public readonly acknowledgeIrreversible: pulumi.Output<true>;
   declare public readonly cnameTarget: pulumi.Output<string | undefined>;
   declare public readonly timeoutSeconds: pulumi.Output<number>;
@@ -267,6 +277,7 @@ export class TrackingDomainCertificate extends pulumi.dynamic.Resource {
       {
         domain: args.domain,
         subaccountId: args.subaccountId,
+        account: args.account,
         acknowledgeIrreversible: args.acknowledgeIrreversible,
         cnameTarget: args.cnameTarget,
         timeoutSeconds: args.timeoutSeconds,

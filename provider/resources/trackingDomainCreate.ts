@@ -18,7 +18,7 @@ import type { TrackingDomainInputs, TrackingDomainOutputs } from "./trackingDoma
 
 /** What a create does, for messages: "create tracking domain t.example.com in subaccount 5". */
 export function createAction(inputs: TrackingDomainInputs): string {
-  return `create tracking domain ${inputs.domain} in ${accountLabel(inputs.subaccountId)}`;
+  return `create tracking domain ${inputs.domain} in ${accountLabel(inputs.subaccountId, inputs.account)}`;
 }
 
 /** Outputs from SparkPost's view of the domain, carrying over the inputs it does not know. */
@@ -30,6 +30,7 @@ export function trackingDomainOutputs(
     domain: object.domain.toLowerCase(),
     secure: object.secure,
     subaccountId: object.subaccount_id || undefined,
+    account: inputs.account,
     adopt: inputs.adopt,
     // Documented as derived from `secure`; derived here too should an answer leave it out.
     port: object.port ?? (object.secure ? 443 : 80),

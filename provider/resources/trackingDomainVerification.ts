@@ -32,8 +32,15 @@ export interface TrackingDomainVerificationArgs {
   /** The subaccount that owns the domain; unset (or 0) for the primary account. Replaces. */
   subaccountId?: pulumi.Input<number>;
   /**
+   * The named account (`sparkpost:accounts`) that holds the domain; unset for the unnamed
+   * connection. `check` refuses a name the stack config does not have. Replaces.
+   * @default the unnamed connection
+   */
+  account?: pulumi.Input<string>;
+  /**
    * The CNAME target the DNS preflight waits for.
-   * @default the current endpoint of `sparkpost:region`: "v2.spgo.io" (us) or "eu.v2.spgo.io" (eu)
+   * @default the current endpoint of the account's region (`sparkpost:region`, or the named
+   * account's): "v2.spgo.io" (us) or "eu.v2.spgo.io" (eu)
    */
   expectedTarget?: pulumi.Input<string>;
   /**
@@ -80,6 +87,7 @@ export interface TrackingDomainVerificationArgs {
 export interface TrackingDomainVerificationInputs {
   domain: string;
   subaccountId?: number;
+  account?: string;
   expectedTarget?: string;
   timeoutSeconds: number;
   preflight: PreflightMode;
@@ -103,6 +111,7 @@ function checkInputs(news: Record<string, unknown>) {
   const inputs = {
     domain: checker.hostname("domain", { subdomain: true }),
     subaccountId: checker.subaccountId("subaccountId"),
+    account: checker.account("account"),
     expectedTarget: hasExpectedTarget
       ? checker.hostname("expectedTarget", {
           subdomain: false,
@@ -159,7 +168,12 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
   },
 
   async diff(_id, olds, news) {
-    const replaces = changedProperties(olds, news, ["domain", "subaccountId", "triggers"]);
+    const replaces = changedProperties(olds, news, [
+      "domain",
+      "subaccountId",
+      "account",
+      "triggers",
+    ]);
     const settings = [
       "timeoutSeconds",
       "preflight",
@@ -182,8 +196,9 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
    * says is verified needs no wait and no verify call.
    */
   async create(inputs) {
-    const expectedTarget = inputs.expectedTarget ?? cnameTarget(resolveRegion());
-    const client = sparkpost();
+    const expectedTarget =
+      inputs.expectedTarget ?? cnameTarget(resolveRegion(process.env, inputs.account));
+    const client = sparkpost(inputs.account);
     if (inputs.adopt) {
       const object = await attempt(
         `read the verification status of tracking domain ${inputs.domain} to adopt it`,
@@ -220,7 +235,7 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
     if (!props) throw new Error(`cannot refresh ${id}: its state is missing`);
     const object = await attempt(
       `read the verification status of tracking domain ${id}`,
-      sparkpost().getTrackingDomain(id, scopeOf(props.subaccountId)),
+      sparkpost(props.account).getTrackingDomain(id, scopeOf(props.subaccountId)),
     );
     if (!object || !object.status.verified) return {};
     const outs = verificationOutputs(props, props.expectedTarget, {
@@ -255,6 +270,7 @@ export const trackingDomainVerificationProvider: pulumi.dynamic.ResourceProvider
 export class TrackingDomainVerification extends pulumi.dynamic.Resource {
   declare public readonly domain: pulumi.Output<string>;
   declare public readonly subaccountId: pulumi.Output<number | undefined>;
+  declare public readonly account: pulumi.Output<string | undefined>;
   declare public readonly expectedTarget: pulumi.Output<string>;
   declare public readonly timeoutSeconds: pulumi.Output<number>;
   declare public readonly preflight: pulumi.Output<PreflightMode>;
@@ -277,6 +293,7 @@ export class TrackingDomainVerification extends pulumi.dynamic.Resource {
       {
         domain: args.domain,
         subaccountId: args.subaccountId,
+        account: args.account,
         expectedTarget: args.expectedTarget,
         timeoutSeconds: args.timeoutSeconds,
         preflight: args.preflight,

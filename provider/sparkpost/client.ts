@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
-import { normalizeApiUrl, resolveApiKey, resolveBaseUrl } from "./connection";
+import { normalizeApiUrl } from "./connection";
 import {
   createSparkPostError,
   excerpt,
@@ -23,6 +23,7 @@ import {
   type Replay,
   type RetryOptions,
 } from "./retryPolicy";
+import { resolveApiKey, resolveBaseUrl } from "./resolveConnection";
 import { send, type ApiRequest, type TransportSettings } from "./transport";
 import type {
   CertificateCheckResult,
@@ -61,7 +62,7 @@ export interface ClientOptions {
   log?: (line: string) => void;
   /** The connection pool to send through; the process-wide pool by default. */
   dispatcher?: Dispatcher;
-  /** The bound on requests in flight; the process-wide one by default. */
+  /** The bound on requests in flight; by default the account's in this process (per API and key). */
   slots?: RequestSlots;
   /** After this long in flight a request stops counting against that bound. @default 5000 */
   slowRequestMs?: number;
@@ -361,14 +362,17 @@ function createUnconfirmed(domain: string, unclear: SparkPostError, readError: u
 
 /**
  * A client for `options`; a missing `apiKey` or `baseUrl` comes from the stack config or the
- * environment (see `resolveConnection`).
+ * environment (see `resolveConnection`): the unnamed connection's, or named account `account`'s.
  *
  * @throws an error named SparkPostConfigurationError when a missing setting cannot be resolved.
  */
-export function createClient(options: Partial<ClientOptions> = {}): SparkPostClient {
+export function createClient(
+  options: Partial<ClientOptions> = {},
+  account?: string,
+): SparkPostClient {
   return new SparkPostClient({
     ...options,
-    apiKey: options.apiKey ?? resolveApiKey(),
-    baseUrl: options.baseUrl ?? resolveBaseUrl(),
+    apiKey: options.apiKey ?? resolveApiKey(process.env, account),
+    baseUrl: options.baseUrl ?? resolveBaseUrl(process.env, account),
   });
 }

@@ -14,6 +14,11 @@ export interface ConnectionConfig {
   region?: string;
   /** The full API base, e.g. `https://api.eu.sparkpost.com/api/v1`; wins over `region`. */
   apiUrl?: string;
+  /**
+   * The named accounts (`sparkpost:accounts`) as the stack config holds them: JSON text mapping
+   * each name to `{apiKey, region, apiUrl}` (see accounts.ts), or that object already parsed.
+   */
+  accounts?: unknown;
 }
 
 /** A resolved connection: the key to send and the API base URL without a trailing slash. */
@@ -60,15 +65,18 @@ export function setStackConnectionConfig(config: ConnectionConfig): void {
     apiKey: config.apiKey,
     region: config.region,
     apiUrl: config.apiUrl,
+    accounts: config.accounts,
   } satisfies ConnectionConfig;
 }
 
-function stackConnectionConfig(): ConnectionConfig {
+/** The settings `setStackConnectionConfig` recorded last; empty before any. */
+export function stackConnectionConfig(): ConnectionConfig {
   const store = globalThis as Record<symbol, ConnectionConfig | undefined>;
   return store[Symbol.for(STACK_CONFIG_KEY)] ?? {};
 }
 
-function pickSetting(
+/** A setting from stack config when set there (not blank), else from the environment. */
+export function pickSetting(
   configValue: string | undefined,
   configKey: string,
   envValue: string | undefined,
@@ -90,9 +98,10 @@ function pickSetting(
  */
 export function regionBaseUrl(region: string, source = "region"): string {
   if (!Object.hasOwn(REGIONS, region)) {
+    const path = source.includes(".") ? " --path" : "";
     const fix = source.includes(":")
-      ? `fix it with \`pulumi config set ${source} eu\`, or remove it for "us"`
-      : /^[A-Z_]+$/.test(source)
+      ? `fix it with \`pulumi config set${path} ${source} eu\`, or remove it for "us"`
+      : /^[A-Z][A-Z0-9_]*$/.test(source)
         ? `fix the environment variable, or unset it for "us"`
         : `use "us" or "eu"`;
     throw configurationError(
@@ -112,7 +121,11 @@ export const API_BASE_PATH = "/api/v1";
  * check matters: against a wrong path a web server answers 404 to everything, which must never be
  * mistaken for SparkPost saying that a domain is gone.
  */
-export function normalizeApiUrl(apiUrl: string, source = "apiUrl"): string {
+export function normalizeApiUrl(
+  apiUrl: string,
+  source = "apiUrl",
+  keyAdvice = "`pulumi config set --secret sparkpost:apiKey <key>` or SPARKPOST_API_KEY",
+): string {
   const example =
     "such as https://api.eu.sparkpost.com/api/v1, https://<tenant>.api.e.sparkpost.com/api/v1 " +
     "or the sandbox's http://127.0.0.1:4010/api/v1";
@@ -127,8 +140,7 @@ export function normalizeApiUrl(apiUrl: string, source = "apiUrl"): string {
   if (url.username !== "" || url.password !== "") {
     // The value is not echoed: it holds a credential.
     throw configurationError(
-      `${source} must not contain credentials; set the API key with ` +
-        "`pulumi config set --secret sparkpost:apiKey <key>` or SPARKPOST_API_KEY instead.",
+      `${source} must not contain credentials; set the API key with ${keyAdvice} instead.`,
     );
   }
   if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
@@ -193,68 +205,4 @@ export function regionOf(
     );
   }
   return (region?.value as Region | undefined) ?? implied ?? DEFAULT_REGION;
-}
-
-/** The API key from stack config, else `SPARKPOST_API_KEY`; throws when neither is set. */
-export function resolveApiKey(env: NodeJS.ProcessEnv = process.env): string {
-  const config = stackConnectionConfig();
-  const key = pickSetting(
-    config.apiKey,
-    "sparkpost:apiKey",
-    env.SPARKPOST_API_KEY,
-    "SPARKPOST_API_KEY",
-  );
-  if (key === undefined) {
-    throw configurationError(
-      "No SparkPost API key is configured: run `pulumi config set --secret sparkpost:apiKey <key>` " +
-        "or set the SPARKPOST_API_KEY environment variable.",
-    );
-  }
-  return key.value;
-}
-
-function regionSetting(env: NodeJS.ProcessEnv): SourcedSetting | undefined {
-  const config = stackConnectionConfig();
-  return pickSetting(config.region, "sparkpost:region", env.SPARKPOST_REGION, "SPARKPOST_REGION");
-}
-
-function apiUrlSetting(env: NodeJS.ProcessEnv): SourcedSetting | undefined {
-  const config = stackConnectionConfig();
-  return pickSetting(config.apiUrl, "sparkpost:apiUrl", env.SPARKPOST_API_URL, "SPARKPOST_API_URL");
-}
-
-/**
- * The configured region: `sparkpost:region`, else `SPARKPOST_REGION`, else the region of a
- * regional API URL, else `us` (see {@link regionOf}).
- *
- * @throws an error named SparkPostConfigurationError for anything but `us` or `eu`, or a region
- * that contradicts the API URL, naming where each came from.
- */
-export function resolveRegion(env: NodeJS.ProcessEnv = process.env): Region {
-  return regionOf(regionSetting(env), apiUrlSetting(env));
-}
-
-/**
- * The API base URL: `sparkpost:apiUrl` or `SPARKPOST_API_URL` when either is set, else the base
- * URL of the region (see {@link resolveRegion}). The region is checked even when an API URL wins,
- * because the program computes CNAME targets from it.
- */
-export function resolveBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const region = resolveRegion(env);
-  const apiUrl = apiUrlSetting(env);
-  if (apiUrl === undefined) {
-    return REGIONS[region];
-  }
-  return normalizeApiUrl(apiUrl.value, apiUrl.source);
-}
-
-/**
- * Resolves the connection: each setting from stack config (set by `setStackConnectionConfig`),
- * else from the environment (`SPARKPOST_API_KEY`, `SPARKPOST_REGION`, `SPARKPOST_API_URL`).
- * An API URL, from either place, wins over the region.
- *
- * @throws an error named SparkPostConfigurationError naming the setting to fix.
- */
-export function resolveConnection(env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
-  return { apiKey: resolveApiKey(env), baseUrl: resolveBaseUrl(env) };
 }

@@ -8,13 +8,26 @@ export {
   regionBaseUrl,
   regionOf,
   regionOfApiUrl,
+  setStackConnectionConfig,
+} from "./connection";
+export type { ConnectionConfig, Region, ResolvedConnection, SourcedSetting } from "./connection";
+export { regionOfSettings } from "./connectionSettings";
+export type { ConnectionSettings, SettingNames } from "./connectionSettings";
+export {
+  ACCOUNTS_KEY,
+  ACCOUNT_NAME_PATTERN,
+  accountConnectionSettings,
+  accountEnvironmentNames,
+  parseAccounts,
+  unknownAccountProblem,
+} from "./accounts";
+export {
+  configuredAccountNames,
   resolveApiKey,
   resolveBaseUrl,
   resolveConnection,
   resolveRegion,
-  setStackConnectionConfig,
-} from "./connection";
-export type { ConnectionConfig, Region, ResolvedConnection, SourcedSetting } from "./connection";
+} from "./resolveConnection";
 export { CREATE_UNCONFIRMED, SparkPostClient, createClient } from "./client";
 export type { CallOptions, ClientOptions, CreateOutcome } from "./client";
 export {

@@ -1,5 +1,6 @@
 /**
- * Paces the requests of this process to one API origin at the rate SparkPost's 429s revealed.
+ * Paces the requests of this process to one account (its scope, limitScope.ts: the API origin
+ * and a digest of the key) at the rate SparkPost's 429s revealed.
  *
  * SparkPost documents neither its limits nor a `Retry-After`, only "wait 1 to 5 seconds". Waiting
  * alone makes a large `pulumi up` run in bursts: every request goes at once, a 429 pauses them
@@ -22,7 +23,7 @@ export const PACING_SHARE = 0.9;
 /** After this long without a 429 the learned rate is forgotten. */
 export const FORGET_RATE_AFTER_MS = 60_000;
 
-interface OriginPace {
+interface ScopePace {
   /** When the requests answered lately with something other than 429 were sent, oldest first. */
   admittedSentAt: number[];
   /** Requests per second to pace at; undefined: not paced. */
@@ -33,13 +34,13 @@ interface OriginPace {
   nextSendAt: number;
 }
 
-const paces = new Map<string, OriginPace>();
+const paces = new Map<string, ScopePace>();
 
-function paceOf(origin: string, now: number): OriginPace {
-  let pace = paces.get(origin);
+function paceOf(scope: string, now: number): ScopePace {
+  let pace = paces.get(scope);
   if (pace === undefined) {
     pace = { admittedSentAt: [], learnedAt: now, nextSendAt: 0 };
-    paces.set(origin, pace);
+    paces.set(scope, pace);
   }
   if (pace.rate !== undefined && now - pace.learnedAt >= FORGET_RATE_AFTER_MS) {
     pace.rate = undefined;
@@ -49,9 +50,9 @@ function paceOf(origin: string, now: number): OriginPace {
   return pace;
 }
 
-/** Notes that a request to `origin` sent at `sentAt` got an answer other than 429. */
-export function recordAdmitted(origin: string, sentAt: number, now = Date.now()): void {
-  const sent = paceOf(origin, now).admittedSentAt;
+/** Notes that a request to `scope` sent at `sentAt` got an answer other than 429. */
+export function recordAdmitted(scope: string, sentAt: number, now = Date.now()): void {
+  const sent = paceOf(scope, now).admittedSentAt;
   // Answers come back out of order; keep the list sorted by send time.
   let index = sent.length;
   while (index > 0 && sent[index - 1] > sentAt) index -= 1;
@@ -64,8 +65,8 @@ export function recordAdmitted(origin: string, sentAt: number, now = Date.now())
  * last second, so there is no rate to learn: the limit was used up by others, and the pause after
  * the 429 is all there is to do).
  */
-export function learnFromRateLimit(origin: string, now = Date.now()): number | undefined {
-  const pace = paceOf(origin, now);
+export function learnFromRateLimit(scope: string, now = Date.now()): number | undefined {
+  const pace = paceOf(scope, now);
   const admitted = pace.admittedSentAt.length;
   if (admitted === 0) return pace.rate;
   const rate = PACING_SHARE * admitted;
@@ -74,18 +75,18 @@ export function learnFromRateLimit(origin: string, now = Date.now()): number | u
   pace.learnedAt = now;
   return pace.rate;
 }
-/** The rate `origin` is paced at now, in requests per second; undefined when not paced. */
-export function pacedRate(origin: string, now = Date.now()): number | undefined {
-  return paceOf(origin, now).rate;
+/** The rate `scope` is paced at now, in requests per second; undefined when not paced. */
+export function pacedRate(scope: string, now = Date.now()): number | undefined {
+  return paceOf(scope, now).rate;
 }
 
 /**
- * Claims the next send time for a request to `origin` and returns how long to wait for it (0 when
+ * Claims the next send time for a request to `scope` and returns how long to wait for it (0 when
  * not paced). The spacing is never longer than `maxSpacingMs`: a client told to wait only that
  * long after a 429 is not made to wait longer between requests.
  */
-export function claimSendSlot(origin: string, maxSpacingMs: number, now = Date.now()): number {
-  const pace = paceOf(origin, now);
+export function claimSendSlot(scope: string, maxSpacingMs: number, now = Date.now()): number {
+  const pace = paceOf(scope, now);
   if (pace.rate === undefined) return 0;
   const spacing = Math.min(RATE_WINDOW_MS / pace.rate, maxSpacingMs);
   const at = Math.max(now, pace.nextSendAt);

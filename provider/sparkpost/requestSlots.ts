@@ -1,6 +1,8 @@
 /**
- * The per-process bound on SparkPost requests in flight. A `pulumi up` of 200 resources runs
- * their operations in one provider host at once; unbounded, they would set off a storm of 429s.
+ * The bound on SparkPost requests in flight, per account in each process. A `pulumi up` of 200
+ * resources runs their operations in one provider host at once; unbounded, they would set off a
+ * storm of 429s. SparkPost limits each account, so each account (limitScope.ts) has a bound of
+ * its own: the domains of one account never queue behind another's.
  *
  * A request holds its slot until it is answered or until it has been in flight for
  * `slowAfterMs`: then it gives the slot up (keeping its connection), so that a few hung calls
@@ -8,7 +10,7 @@
  * than there are slots for the same reason.
  */
 
-/** Requests in flight at once per process, unless some are slow. */
+/** Requests in flight at once per account and process, unless some are slow. */
 export const MAX_REQUESTS_IN_FLIGHT = 8;
 
 /** After this long without an answer, a request stops counting against the bound. */
@@ -48,10 +50,14 @@ export class RequestSlots {
   }
 }
 
-let processSlots: RequestSlots | undefined;
+const processSlots = new Map<string, RequestSlots>();
 
-/** The slots every client of this process shares. */
-export function sharedRequestSlots(): RequestSlots {
-  processSlots ??= new RequestSlots(MAX_REQUESTS_IN_FLIGHT);
-  return processSlots;
+/** The slots every client of this process shares for the account `scope` names (limitScope.ts). */
+export function sharedRequestSlots(scope: string): RequestSlots {
+  let slots = processSlots.get(scope);
+  if (slots === undefined) {
+    slots = new RequestSlots(MAX_REQUESTS_IN_FLIGHT);
+    processSlots.set(scope, slots);
+  }
+  return slots;
 }

@@ -1,6 +1,7 @@
 /**
  * Sends one SparkPost API request over undici: headers, JSON, a timeout on every attempt, a time
- * budget for the whole call, retries, and the per-process bound on requests in flight. Turns every
+ * budget for the whole call, retries, and the per-account bounds on requests in flight and after
+ * a 429 (limitScope.ts). Turns every
  * failure into a SparkPostError that says what came back and after how many attempts.
  *
  * Retries are a loop of fresh requests rather than undici's RetryAgent: after a body that stalled
@@ -12,6 +13,7 @@ import { Agent, request, type Dispatcher } from "undici";
 import { USER_AGENT } from "../version";
 import { createSparkPostError, excerpt, parseErrorBody, type SparkPostError } from "./errors";
 import { pauseRequests, waitForRateLimit } from "./rateLimitGate";
+import { limitScopeOf } from "./limitScope";
 import { learnFromRateLimit, recordAdmitted } from "./ratePacer";
 import { redact, redactValue } from "./redact";
 import { sharedRequestSlots, SLOW_REQUEST_MS, type RequestSlots } from "./requestSlots";
@@ -79,7 +81,7 @@ export interface TransportSettings {
   log: (line: string) => void;
   /** The connection pool; the shared agent unless a caller brings its own. */
   dispatcher?: Dispatcher;
-  /** The bound on requests in flight; the process-wide one unless a caller brings its own. */
+  /** The bound on requests in flight; the account's in this process unless a caller brings one. */
   slots?: RequestSlots;
   /** After this long in flight a request gives up its slot. @default 5000 */
   slowRequestMs?: number;
@@ -192,7 +194,9 @@ export async function send(
   const { method, path } = apiRequest;
   const url = new URL(`${settings.baseUrl}${path}`);
   url.search = new URLSearchParams(apiRequest.query).toString();
-  const slots = settings.slots ?? sharedRequestSlots();
+  // The account the request counts against: SparkPost limits each account on its own.
+  const accountScope = limitScopeOf(settings.baseUrl, settings.apiKey);
+  const slots = settings.slots ?? sharedRequestSlots(accountScope);
   const clean = (value: unknown) => redactValue(value, settings.apiKey);
   const fail = (outcome: AttemptOutcome, attempts: number, note = ""): SparkPostError => {
     if (!("status" in outcome)) {
@@ -233,7 +237,7 @@ export async function send(
     let outcome: AttemptOutcome;
     let sentAt: number;
     try {
-      await waitForRateLimit(url.origin, maxSpacingMs);
+      await waitForRateLimit(accountScope, maxSpacingMs);
       deadline ??= Date.now() + apiRequest.budgetMs;
       const remaining = deadline - Date.now();
       const timeoutMs = Math.max(1, Math.min(apiRequest.timeoutMs, remaining, MAX_TIMER_MS));
@@ -248,13 +252,13 @@ export async function send(
       release();
     }
 
-    if ("status" in outcome && outcome.status !== 429) recordAdmitted(url.origin, sentAt);
+    if ("status" in outcome && outcome.status !== 429) recordAdmitted(accountScope, sentAt);
     if ("status" in outcome && outcome.status >= 200 && outcome.status < 300) {
       return { status: outcome.status, body: parseSuccess(outcome, attempt), attempts: attempt };
     }
     const failure = failureOf(outcome);
     // Even a 429 that ends the call tells the rate the others should keep to.
-    if (failure.status === 429) learnFromRateLimit(url.origin);
+    if (failure.status === 429) learnFromRateLimit(accountScope);
     const limit = retryLimit(failure, settings.retry);
     const kind = retryKind(failure);
     const retry = (retriesSoFar.get(kind) ?? 0) + 1;
@@ -274,7 +278,7 @@ export async function send(
       );
     }
     if (failure.status === 429) {
-      pauseRequests(url.origin, rateLimitPauseMs(failure, delayMs, settings.retry));
+      pauseRequests(accountScope, rateLimitPauseMs(failure, delayMs, settings.retry));
     }
     const reason =
       failure.status !== undefined

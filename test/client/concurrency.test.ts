@@ -1,6 +1,7 @@
 /**
- * The process-wide bound on requests in flight: calls reach the server at most 8 at a time, the
- * rest queue; a request that has gone `slowRequestMs` without an answer gives its slot up, so hung
+ * The bound on requests in flight, per account (API and key) in the process: calls reach the
+ * server at most 8 at a time, the rest queue, and another account's calls do not queue behind
+ * them; a request that has gone `slowRequestMs` without an answer gives its slot up, so hung
  * requests cannot starve the others, and the pool has connections enough for them.
  */
 import {
@@ -43,7 +44,8 @@ test("20 calls from separate clients never have more than 8 requests in flight",
     });
   }
 
-  // A client per call, as each resource operation builds its own: the bound is per process.
+  // A client per call, as each resource operation builds its own: the bound is per account in
+  // the process, and these share one key.
   const calls = names.map((name) => clientFor(server).client.createTrackingDomain(name, {}));
   await server.waitForHeld(8);
   // Give a 9th request the time to arrive if the bound did not hold; a loopback request takes
@@ -58,6 +60,31 @@ test("20 calls from separate clients never have more than 8 requests in flight",
   expect(results).toEqual(names.map(() => ({ outcome: "created" })));
   const posted = server.requests.map((request) => JSON.parse(request.body).domain as string);
   expect(posted.sort()).toEqual([...names].sort());
+});
+
+test("8 requests of one account in flight hold back none of another account's on the same API", async () => {
+  const heldNames = Array.from({ length: 8 }, (_, index) => `track${index}.example.com`);
+  for (const name of heldNames) {
+    server.enqueue({
+      action: "hold",
+      response: { status: 200, json: { results: { domain: name } } },
+    });
+  }
+  server.enqueue(FOUND);
+
+  // The default slots: each client finds its account's bound in the process.
+  const held = heldNames.map((name) => clientFor(server).client.createTrackingDomain(name, {}));
+  await server.waitForHeld(8);
+  const other = clientFor(server, { apiKey: "fake-key-other-account-3Hq8Vn2Lm5Xc" }).client;
+  const otherResult = await other.getTrackingDomain("track.example.com");
+  const inFlightMeanwhile = server.inFlight;
+  server.release();
+  await Promise.all(held);
+
+  expect(otherResult).toEqual(FOUND.json.results);
+  expect(inFlightMeanwhile).toBe(8);
+  expect(server.maxInFlight).toBe(9);
+  expect(server.requestLines().at(-1)).toBe(GET_TRACK);
 });
 
 test("8 hung requests give their slots up after slowRequestMs, and a 9th call completes", async () => {

@@ -1,15 +1,22 @@
 /**
  * Rate limiting: SparkPost's Retry-After is honoured however long (within the call's budget), with
  * a little jitter, in both its forms; and one call's 429 holds back every request of the process
- * to the same API until the wait is over.
+ * to the same account (API and key) until the wait is over, and no other account's.
  */
 import {
   clearRateLimitPauses,
   closeSharedAgent,
   type SparkPostError,
 } from "../../provider/sparkpost";
+import { limitScopeOf } from "../../provider/sparkpost/limitScope";
 import { pauseRemainingMs, pauseRequests } from "../../provider/sparkpost/rateLimitGate";
-import { clientFor, pause, rejectionOf, waitUntil } from "../support/httpClientFixture";
+import {
+  clientFor,
+  FAKE_API_KEY,
+  pause,
+  rejectionOf,
+  waitUntil,
+} from "../support/httpClientFixture";
 import { startScriptServer, type ScriptServer } from "../support/httpScriptServer";
 import { FOUND, GET_TRACK } from "../support/httpSparkPostAnswers";
 
@@ -28,6 +35,8 @@ afterEach(async () => {
 afterAll(closeSharedAgent);
 
 const LOG_PREFIX = "SparkPost API GET /tracking-domains/track.example.com";
+/** A second account's key on the same API (a stack's second named account). */
+const OTHER_KEY = "fake-key-other-account-3Hq8Vn2Lm5Xc";
 
 function tooMany(retryAfter: string) {
   return { status: 429, text: "", headers: { "retry-after": retryAfter } };
@@ -142,21 +151,22 @@ describe("one call's 429 holds back the process's other requests to that API", (
     expect(second.logLines).toEqual([]);
   });
 
-  test("the pause lasts the wait Retry-After asked for, per API origin", async () => {
+  test("the pause lasts the wait Retry-After asked for, per account: API and key", async () => {
     jest.spyOn(Math, "random").mockReturnValue(0);
     const { client } = clientFor(server);
     server.enqueue(tooMany("1"), FOUND);
-    const origin = new URL(server.baseUrl).origin;
+    const account = limitScopeOf(server.baseUrl, FAKE_API_KEY);
 
     const call = client.getTrackingDomain("track.example.com");
     await server.waitForRequests(1);
-    await waitUntil(() => pauseRemainingMs(origin) > 0);
+    await waitUntil(() => pauseRemainingMs(account) > 0);
 
-    expect(pauseRemainingMs(origin)).toBeGreaterThan(500);
-    expect(pauseRemainingMs(origin)).toBeLessThanOrEqual(1000);
-    expect(pauseRemainingMs("http://127.0.0.1:1")).toBe(0);
+    expect(pauseRemainingMs(account)).toBeGreaterThan(500);
+    expect(pauseRemainingMs(account)).toBeLessThanOrEqual(1000);
+    expect(pauseRemainingMs(limitScopeOf("http://127.0.0.1:1/api/v1", FAKE_API_KEY))).toBe(0);
+    expect(pauseRemainingMs(limitScopeOf(server.baseUrl, OTHER_KEY))).toBe(0);
     expect(await call).toEqual(FOUND.json.results);
-    expect(pauseRemainingMs(origin)).toBe(0);
+    expect(pauseRemainingMs(account)).toBe(0);
   });
 
   test("a shorter pause never cuts a longer one short, and clearRateLimitPauses ends them", () => {
@@ -170,5 +180,43 @@ describe("one call's 429 holds back the process's other requests to that API", (
     expect(pauseRemainingMs("https://api.eu.sparkpost.com", now)).toBe(0);
     clearRateLimitPauses();
     expect(pauseRemainingMs(origin, now)).toBe(0);
+  });
+});
+
+describe("two keys on one API are two accounts: one's 429 holds back none of the other's requests", () => {
+  test("a call with another key is sent during the first key's pause, and answered", async () => {
+    const first = clientFor(server, { retry: { rateLimitDelayMs: [1000, 1000] } });
+    const other = clientFor(server, { apiKey: OTHER_KEY });
+    server.enqueue({ status: 429, text: "" }, FOUND, FOUND);
+
+    const firstCall = first.client.getTrackingDomain("track.example.com");
+    await waitUntil(() => first.logLines.length === 1);
+    const started = performance.now();
+    const otherResult = await other.client.getTrackingDomain("track.example.com");
+    const otherTookMs = performance.now() - started;
+    const sentDuringPause = server.requests.length;
+    const firstResult = await firstCall;
+
+    expect(otherTookMs).toBeLessThan(500);
+    expect(sentDuringPause).toBe(2);
+    expect(otherResult).toEqual(FOUND.json.results);
+    expect(firstResult).toEqual(FOUND.json.results);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([
+      FAKE_API_KEY,
+      OTHER_KEY,
+      FAKE_API_KEY,
+    ]);
+    expect(pauseRemainingMs(limitScopeOf(server.baseUrl, OTHER_KEY))).toBe(0);
+    expect(other.logLines).toEqual([]);
+  });
+
+  test("the scope names the API origin and a digest of the key, never the key", () => {
+    const scope = limitScopeOf("https://api.eu.sparkpost.com/api/v1", FAKE_API_KEY);
+
+    expect(scope).toMatch(/^https:\/\/api\.eu\.sparkpost\.com [0-9a-f]{16}$/);
+    expect(scope).not.toContain(FAKE_API_KEY);
+    expect(limitScopeOf("https://api.eu.sparkpost.com/api/v1/", FAKE_API_KEY)).toBe(scope);
+    expect(limitScopeOf("https://api.eu.sparkpost.com/api/v1", OTHER_KEY)).not.toBe(scope);
+    expect(limitScopeOf("https://api.sparkpost.com/api/v1", FAKE_API_KEY)).not.toBe(scope);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Pacing after a 429: the rate is what got through in the second before it, requests then leave
- * evenly spaced at 90% of it, per API origin, and the rate is forgotten after a calm minute. The
+ * evenly spaced at 90% of it, per account (API and key), and the rate is forgotten after a calm
+ * minute. The
  * pacer takes the clock as an argument, so every figure here is exact.
  */
 import {
@@ -17,7 +18,8 @@ import {
   closeSharedAgent,
   type SparkPostError,
 } from "../../provider/sparkpost";
-import { clientFor, rejectionOf } from "../support/httpClientFixture";
+import { limitScopeOf } from "../../provider/sparkpost/limitScope";
+import { clientFor, FAKE_API_KEY, rejectionOf } from "../support/httpClientFixture";
 import { startScriptServer, type ScriptServer } from "../support/httpScriptServer";
 import { FOUND, NOT_FOUND } from "../support/httpSparkPostAnswers";
 
@@ -149,7 +151,7 @@ describe("through the client", () => {
 
   test("three answers other than 429 (a 404 among them), then a 429: paced at 2.7 per second", async () => {
     const { client } = clientFor(server, { retry: { maxRateLimitRetries: 0 } });
-    const origin = new URL(server.baseUrl).origin;
+    const account = limitScopeOf(server.baseUrl, FAKE_API_KEY);
     server.enqueue(FOUND, NOT_FOUND, FOUND, { status: 429, text: "" });
 
     await client.getTrackingDomain("track.example.com");
@@ -160,19 +162,20 @@ describe("through the client", () => {
     )) as SparkPostError;
 
     expect(error).toMatchObject({ status: 429, attempts: 1 });
-    expect(pacedRate(origin)).toBe(2.7);
+    expect(pacedRate(account)).toBe(2.7);
+    expect(pacedRate(limitScopeOf(server.baseUrl, "another-key"))).toBeUndefined();
   });
 
   test("clearRateLimitPauses forgets the learned rate too", async () => {
     const { client } = clientFor(server, { retry: { maxRateLimitRetries: 0 } });
-    const origin = new URL(server.baseUrl).origin;
+    const account = limitScopeOf(server.baseUrl, FAKE_API_KEY);
     server.enqueue(FOUND, { status: 429, text: "" });
     await client.getTrackingDomain("track.example.com");
     await rejectionOf(client.getTrackingDomain("track.example.com"));
-    expect(pacedRate(origin)).toBe(0.9);
+    expect(pacedRate(account)).toBe(0.9);
 
     clearRateLimitPauses();
 
-    expect(pacedRate(origin)).toBeUndefined();
+    expect(pacedRate(account)).toBeUndefined();
   });
 });

@@ -85,7 +85,7 @@ test.each<[string, unknown, string[]]>([
     "a misspelled field",
     [{ ...valid, sendingDomain: ["mail.example.com"] }],
     [
-      "trackingDomains[0].sendingDomain is not a known setting: remove it or correct its name (known: domain, dns, secure, default, subaccountId, sendingDomains, verification, adopt, cnameTarget, https, protect, retainOnDelete)",
+      "trackingDomains[0].sendingDomain is not a known setting: remove it or correct its name (known: domain, dns, secure, default, subaccountId, account, sendingDomains, verification, adopt, cnameTarget, https, protect, retainOnDelete)",
     ],
   ],
   [

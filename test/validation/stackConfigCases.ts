@@ -28,7 +28,7 @@ export function second(
 }
 
 const KNOWN_FIELDS =
-  "domain, dns, secure, default, subaccountId, sendingDomains, verification, adopt, cnameTarget, https, protect, retainOnDelete";
+  "domain, dns, secure, default, subaccountId, account, sendingDomains, verification, adopt, cnameTarget, https, protect, retainOnDelete";
 const SUBACCOUNT = "must be a SparkPost subaccount id such as 42 (0 or unset: the primary account)";
 const NAMESERVER = 'must be an IP address with an optional port, such as "127.0.0.1:5353"';
 const CHECKED_NAMESERVER =
