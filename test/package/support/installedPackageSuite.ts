@@ -122,6 +122,7 @@ export const kinds: ResourceKind[] = [
   "TrackingDomainVerification",
   "DefaultTrackingDomain",
   "SendingDomainLink",
+  "TrackingDomainCertificate",
 ];
 export const implementations: object[] = kinds.map((kind) => providers[kind]);
 export const start: (options: { verifyAfterSeconds: number }) => Promise<Sandbox> = startSandbox;
@@ -262,7 +263,10 @@ export function installedPackageSuite(options: SuiteOptions): void {
     const stdout = await project.runNode(["entries.js"]);
     const methods = "check configure create delete diff read update";
     expect(JSON.parse(stdout)).toEqual({
-      kinds: FOUR_RESOURCES.map(({ kind }) => `${kind}: ${methods}`),
+      // The entry serves every kind: the four original ones and the managed certificate.
+      kinds: [...FOUR_RESOURCES.map(({ kind }) => kind), "TrackingDomainCertificate"].map(
+        (kind) => `${kind}: ${methods}`,
+      ),
       startSandbox: "function",
       internal: "ERR_PACKAGE_PATH_NOT_EXPORTED",
     });
