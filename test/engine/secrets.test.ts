@@ -1,6 +1,7 @@
 /**
- * The API key never leaves the host process: not in the serialized providers, inputs, outputs,
- * state, host output or error messages, whichever way it was given.
+ * The API keys never leave the host process: not in the serialized providers, inputs, outputs,
+ * state, host output or error messages, whichever way they were given, for the unnamed
+ * connection and for every named account (`sparkpost:accounts`) alike.
  */
 import { startSandbox } from "../../sandbox";
 import { DnsTestServer, startDnsServer } from "../support/dnsServer";
@@ -14,6 +15,7 @@ import { HostCallError, ProviderHost, urnOf } from "../support/providerHost";
 import { setStackConnectionConfig } from "../../provider/sparkpost";
 import { HostResource } from "../support/hostResource";
 import { failureOf } from "../support/failureOf";
+import { EU_API_KEY, startTwoAccounts, US_API_KEY } from "../support/twoAccounts";
 
 let dns: DnsTestServer;
 let fixture: EngineFixture;
@@ -160,4 +162,81 @@ test("no key anywhere is one clear error naming both ways to set it", async () =
   } finally {
     await host.close();
   }
+});
+
+describe("with named accounts", () => {
+  test("whole lifecycles in two accounts leave neither key anywhere", async () => {
+    const accounts = await startTwoAccounts({
+      us: [{ domain: "mail.example.com" }],
+      eu: [{ domain: "mail.example.eu" }],
+    });
+    const texts: string[] = [];
+    const keep = (value: unknown) =>
+      texts.push(typeof value === "string" ? value : JSON.stringify(value));
+    try {
+      for (const [domain, sendingDomain, target, account] of [
+        ["track.example.com", "mail.example.com", "v2.spgo.io", undefined],
+        ["track.example.eu", "mail.example.eu", "eu.v2.spgo.io", "eu"],
+      ] as const) {
+        accounts.dns.setCname(domain, target);
+        const name = account ?? "unnamed";
+        const all = [
+          accounts.resource("TrackingDomain", `${name}-domain`),
+          accounts.resource("TrackingDomainVerification", `${name}-verification`),
+          accounts.resource("TrackingDomainCertificate", `${name}-certificate`),
+          accounts.resource("DefaultTrackingDomain", `${name}-default`),
+          accounts.resource("SendingDomainLink", `${name}-link`),
+        ];
+        const [trackingDomain, verification, certificate, flag, link] = all;
+        await trackingDomain.create({ domain, account });
+        await verification.create({ domain, account, nameservers: [accounts.dns.address] });
+        await certificate.create({ domain, account, acknowledgeIrreversible: true });
+        await flag.create({ domain, account });
+        await link.create({ sendingDomain, trackingDomain: domain, account });
+        all.forEach((resource) => keep(resource.state));
+        for (const resource of all) await resource.refresh();
+        all.forEach((resource) => keep(resource.state));
+        const refused = await failureOf(
+          accounts.resource("TrackingDomain", `${name}-dup`).create({ domain, account }),
+        );
+        expect(refused).toBeInstanceOf(HostCallError);
+        keep(refused.message);
+        for (const resource of [...all].reverse()) await resource.destroy();
+      }
+      keep(accounts.serialized);
+      keep(accounts.host.stdout);
+      keep(accounts.host.stderr);
+
+      expect(texts.length).toBeGreaterThan(20);
+      for (const key of [US_API_KEY, EU_API_KEY]) {
+        expect(texts.filter((text) => text.includes(key))).toEqual([]);
+      }
+      // Each account authenticated every request with its own key.
+      for (const sandbox of [accounts.us, accounts.eu]) {
+        expect(sandbox.requests.length).toBeGreaterThan(5);
+        expect(sandbox.requests.every((entry) => entry.authorized)).toBe(true);
+      }
+    } finally {
+      await accounts.close();
+    }
+  });
+
+  test("serializing while every account's key is live captures none of them", async () => {
+    setStackConnectionConfig({
+      apiKey: US_API_KEY,
+      accounts: JSON.stringify({ eu: { apiKey: EU_API_KEY, region: "eu" } }),
+    });
+    process.env.SPARKPOST_EU_API_KEY = EU_API_KEY;
+    try {
+      const serialized = await serializedProviders();
+      const texts = Object.values(serialized);
+      for (const key of [US_API_KEY, EU_API_KEY]) {
+        expect(texts.filter((text) => text.includes(key))).toEqual([]);
+      }
+      expect(serialized).toEqual(fixture.serialized);
+    } finally {
+      setStackConnectionConfig({});
+      delete process.env.SPARKPOST_EU_API_KEY;
+    }
+  });
 });
