@@ -10,6 +10,7 @@ import {
   SUBDOMAIN_CASES,
   titled,
 } from "./hostnameProblems";
+import { NO_ACCOUNTS } from "./resourceCases";
 
 export interface ComponentCase extends BadInput {
   args: Record<string, unknown>;
@@ -190,6 +191,24 @@ export const COMPONENT_ARGUMENT_CASES: readonly ComponentCase[] = [
     'secure must be true or false, not "yes".',
   ),
   spoil("adopt as a string", { adopt: "no" }, "adopt", 'adopt must be true or false, not "no".'),
+  spoil(
+    "a number as account",
+    { account: 7 },
+    "account",
+    'account must be a plain string naming an account in sparkpost:accounts, such as "eu", not 7: the CNAME target a preview shows follows the account\'s region.',
+  ),
+  spoil(
+    "a Promise as account",
+    { account: Promise.resolve("eu") },
+    "account",
+    'account must be a plain string naming an account in sparkpost:accounts, such as "eu", not an Output or a Promise: the CNAME target a preview shows follows the account\'s region.',
+  ),
+  spoil(
+    "an account the stack config lacks",
+    { account: "eu" },
+    "account",
+    `account ${NO_ACCOUNTS}.`,
+  ),
   spoil(
     "a negative subaccountId",
     { subaccountId: -1 },

@@ -88,6 +88,10 @@ function nameserver(value: string[], failingPath: string, rendered: string): Res
 
 const REQUIRED = 'is required: give the hostname, e.g. "track.example.com".';
 
+/** What an account names when the stack config has no `sparkpost:accounts`. */
+export const NO_ACCOUNTS =
+  'names "eu", but sparkpost:accounts has no accounts: add it with `pulumi config set --path sparkpost:accounts.eu.region <us or eu>` and `pulumi config set --path --secret sparkpost:accounts.eu.apiKey <key>`, or leave account unset for the default connection (sparkpost:apiKey, sparkpost:region, sparkpost:apiUrl)';
+
 /** What every refusal of a missing acknowledgement says after the value. */
 const IRREVERSIBLE_TEXT =
   "enabling SparkPost's managed certificate cannot be undone: SparkPost has no way to disable it, the domain stays secure (HTTPS links) from then on, and `pulumi destroy` leaves the certificate in place; only deleting the tracking domain removes it. Set acknowledgeIrreversible: true to go ahead.";
@@ -329,6 +333,17 @@ export const RESOURCE_CASES: readonly ResourceCase[] = [
   ...SUBDOMAIN_CASES.filter(titled(["a public suffix"])).map((entry) =>
     hostnameCase("TrackingDomainCertificate", "domain", entry),
   ),
+  // The account: a name, and one the stack config has (this host's config has none).
+  ...(Object.keys(VALID_ARGS) as ResourceKind[]).flatMap((kind) => [
+    spoil(
+      kind,
+      "account",
+      7,
+      'account must be the name of an account in sparkpost:accounts, such as "eu", not 7; leave it unset for the default connection.',
+      "a number as account",
+    ),
+    spoil(kind, "account", "eu", `account ${NO_ACCOUNTS}.`, "an account the stack config lacks"),
+  ]),
   {
     kind: "TrackingDomain",
     title: "secure false with a managed certificate",

@@ -122,6 +122,16 @@ export const STACK_CONFIG_SHAPE_CASES: readonly StackConfigCase[] = [
     "trackingDomains[1].retainOnDelete must be true or false",
   ),
   second(
+    "an empty account",
+    { account: "" },
+    'trackingDomains[1].account must not be empty: set it to the name of an account in sparkpost:accounts, such as "eu" (unset: the default connection)',
+  ),
+  second(
+    "an account as a number",
+    { account: 7 },
+    'trackingDomains[1].account must be the name of an account in sparkpost:accounts, such as "eu" (unset: the default connection)',
+  ),
+  second(
     "a negative subaccountId",
     { subaccountId: -1 },
     `trackingDomains[1].subaccountId ${SUBACCOUNT}`,

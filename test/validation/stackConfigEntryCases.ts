@@ -9,6 +9,7 @@ import {
   SUBDOMAIN_CASES,
   titled,
 } from "./hostnameProblems";
+import { NO_ACCOUNTS } from "./resourceCases";
 import { first, route53, second, StackConfigCase } from "./stackConfigCases";
 
 function hostname(field: string, { title, value, problem }: HostnameCase): StackConfigCase {
@@ -108,6 +109,11 @@ export const STACK_CONFIG_ENTRY_CASES: readonly StackConfigCase[] = [
     "another entry's tracking domain as a sending domain",
     { sendingDomains: ["track.example.com"] },
     'trackingDomains[1].sendingDomains[0] "track.example.com" is the tracking domain of trackingDomains[0]: a tracking domain is a CNAME to SparkPost and cannot send mail; list a sending domain such as "mail.example.com"',
+  ),
+  second(
+    "an account the stack config lacks",
+    { account: "eu" },
+    `trackingDomains[1].account ${NO_ACCOUNTS}`,
   ),
   {
     title: "a later entry's tracking domain as a sending domain, however written",
