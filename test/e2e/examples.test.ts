@@ -46,6 +46,7 @@ test("eu-subaccount and https-managed are the examples with manual DNS only", ()
     "https-managed",
     "multiple-domains",
     "route53",
+    "two-regions",
   ]);
   expect(manualOnly).toEqual(["eu-subaccount", "https-managed"]);
 });

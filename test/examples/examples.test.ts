@@ -17,11 +17,16 @@ const COMPONENT = "sparkpost:index:CustomTrackingDomain";
 const ROUTE53_RECORD = "aws:route53/record:Record";
 const CLOUDFLARE_RECORD = "cloudflare:index/dnsRecord:DnsRecord";
 
-/** Runs `examples/<name>` with `stackConfig` (its own keys, unqualified) over its project's values. */
+/**
+ * Runs `examples/<name>` with `stackConfig` (its own keys, unqualified, and other namespaces' keys
+ * such as `sparkpost:accounts`, qualified) over its project's values.
+ */
 async function runExample(name: string, stackConfig: Record<string, unknown>): Promise<ProgramRun> {
   const directory = path.join("examples", name);
   const project = readProject(directory);
-  const undeclared = Object.keys(stackConfig).filter((key) => !(key in (project.config ?? {})));
+  const undeclared = Object.keys(stackConfig).filter(
+    (key) => !key.includes(":") && !(key in (project.config ?? {})),
+  );
   if (undeclared.length > 0) throw new Error(`${name} does not declare ${undeclared.join(", ")}`);
   const config = { ...projectConfigValues(project) };
   for (const [key, value] of Object.entries(stackConfig)) {
@@ -194,6 +199,61 @@ test("multiple-domains: one domain per brand, each with its own links, one accou
         sendingDomains: ["billing.initech.example", "support.initech.example"],
       },
     },
+  });
+});
+
+test("two-regions: a domain per account in one zone, each its account's default, each record to its region", async () => {
+  const run = await runExample("two-regions", {
+    zoneName: "example.com",
+    usDomain: "track.example.com",
+    euDomain: "track-eu.example.com",
+    usSendingDomains: ["mail.example.com"],
+    euSendingDomains: ["mail.example.eu"],
+    // As the README sets it, the key with --secret (which the program never reads).
+    "sparkpost:accounts": { eu: { region: "eu", apiKey: "example-test-eu-key" } },
+  });
+  expect(typesAndNames(run)).toEqual(
+    [
+      ...trackingDomainResources("us", ROUTE53_RECORD),
+      `${DYNAMIC}:DefaultTrackingDomain::us-default`,
+      ...links("us", ["mail.example.com"]),
+      ...trackingDomainResources("eu", ROUTE53_RECORD),
+      `${DYNAMIC}:DefaultTrackingDomain::eu-default`,
+      ...links("eu", ["mail.example.eu"]),
+    ].sort(),
+  );
+  // One zone, looked up once per record.
+  expect(run.invocations).toEqual([
+    { token: "aws:route53/getZone:getZone", inputs: { name: "example.com" } },
+    { token: "aws:route53/getZone:getZone", inputs: { name: "example.com" } },
+  ]);
+  expect(resourceNamed(run, "us-cname").inputs).toMatchObject({
+    zoneId: "route53-zone-example.com",
+    name: "track.example.com",
+    records: ["v2.spgo.io"],
+  });
+  expect(resourceNamed(run, "eu-cname").inputs).toMatchObject({
+    zoneId: "route53-zone-example.com",
+    name: "track-eu.example.com",
+    records: ["eu.v2.spgo.io"],
+  });
+  for (const name of ["eu-domain", "eu-verification", "eu-default", "eu-link-mail.example.eu"]) {
+    expect(resourceNamed(run, name).inputs.account).toBe("eu");
+  }
+  for (const name of ["us-domain", "us-verification", "us-default", "us-link-mail.example.com"]) {
+    expect(resourceNamed(run, name).inputs).not.toHaveProperty("account");
+  }
+  expect(resourceNamed(run, "eu-default").inputs).toEqual({
+    domain: "track-eu.example.com",
+    account: "eu",
+  });
+  expect(JSON.stringify(run.resources)).not.toContain("example-test-eu-key");
+  expect(run.outputs).toEqual({
+    dnsRecords: {
+      us: { name: "track.example.com", type: "CNAME", value: "v2.spgo.io" },
+      eu: { name: "track-eu.example.com", type: "CNAME", value: "eu.v2.spgo.io" },
+    },
+    verified: { us: true, eu: true },
   });
 });
 

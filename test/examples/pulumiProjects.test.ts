@@ -18,7 +18,7 @@ function schemaErrors(project: unknown): string[] {
   return (validateProject.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
 
-test("the projects are the root program and the eight examples", () => {
+test("the projects are the root program and the nine examples", () => {
   expect(projectDirectories()).toEqual([
     ".",
     "examples/adopt-existing",
@@ -29,6 +29,7 @@ test("the projects are the root program and the eight examples", () => {
     "examples/https-managed",
     "examples/multiple-domains",
     "examples/route53",
+    "examples/two-regions",
   ]);
 });
 
