@@ -2,27 +2,14 @@
  * Typed calls to the SparkPost tracking-domain and sending-domain endpoints. Knows nothing of
  * Pulumi; every failure is a SparkPostError.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { normalizeApiUrl } from "./connection";
-import {
-  createSparkPostError,
-  excerpt,
-  isNotFound,
-  isSparkPostError,
-  mayHaveTakenEffect,
-  type SparkPostError,
-} from "./errors";
+import { createWithReadBack, type CreateOutcome } from "./createWithReadBack";
+import { createSparkPostError, excerpt, isNotFound, type SparkPostError } from "./errors";
 import { redact, redactValue } from "./redact";
 import type { RequestSlots } from "./requestSlots";
 import { shapeProblem, type ResponseShape } from "./responseShapes";
-import {
-  retryDelayMs,
-  retrySettings,
-  wasNeverSent,
-  type Replay,
-  type RetryOptions,
-} from "./retryPolicy";
+import { retrySettings, type Replay, type RetryOptions } from "./retryPolicy";
 import { resolveApiKey, resolveBaseUrl } from "./resolveConnection";
 import { send, type ApiRequest, type TransportSettings } from "./transport";
 import type {
@@ -74,23 +61,6 @@ export interface CallOptions {
   budgetMs?: number;
 }
 
-/**
- * What a create found out. `created`: SparkPost created the domain for this call (a clear answer,
- * or a 409 to a resend after an unclear first answer). `existed`: SparkPost refused with 409 at
- * once, so the domain was there before. `foundAfterUnclearAnswer`: the answer was lost or garbled
- * and reading back found the domain, which this call may or may not have created.
- */
-export type CreateOutcome =
-  | { outcome: "created" }
-  | { outcome: "existed"; conflict: SparkPostError }
-  | { outcome: "foundAfterUnclearAnswer"; object: TrackingDomainObject; unclear: SparkPostError };
-
-/** The `code` of the error a create throws when it cannot tell whether the domain was created. */
-export const CREATE_UNCONFIRMED = "SPARKPOST_CREATE_UNCONFIRMED";
-
-/** How many times a create is sent when answers keep being unclear and reads say it is absent. */
-const MAX_CREATE_SENDS = 3;
-
 type Call = Omit<ApiRequest, "timeoutMs" | "replay" | "budgetMs"> & {
   replay?: Replay;
   slow?: boolean;
@@ -100,6 +70,8 @@ type Call = Omit<ApiRequest, "timeoutMs" | "replay" | "budgetMs"> & {
 function domainPath(collection: "tracking-domains" | "sending-domains", domain: string): string {
   return `/${collection}/${encodeURIComponent(domain)}`;
 }
+
+export { CREATE_UNCONFIRMED, type CreateOutcome } from "./createWithReadBack";
 
 /** Calls to the SparkPost API for one key and base URL. Build it with {@link createClient}. */
 export class SparkPostClient {
@@ -172,13 +144,10 @@ export class SparkPostClient {
   }
 
   /**
-   * `POST /tracking-domains`, sent again only when it surely did not take effect. After an
-   * unclear answer (timeout, reset, 5xx, garbled 200) the domain is read back: present, the
-   * caller decides whether it is its own (`foundAfterUnclearAnswer`); absent, the POST is sent
-   * again, and a 409 to that resend means the first one took effect after all.
+   * `POST /tracking-domains`, never sent twice blindly: see createWithReadBack.ts.
    *
-   * @throws SparkPostError for a clear refusal; an error with code {@link CREATE_UNCONFIRMED}
-   * when the answer was unclear and reading back failed too.
+   * @throws SparkPostError for a clear refusal; an error with code `CREATE_UNCONFIRMED` when the
+   * answer was unclear and reading back failed too.
    */
   async createTrackingDomain(
     domain: string,
@@ -186,38 +155,13 @@ export class SparkPostClient {
     scope?: Scope,
   ): Promise<CreateOutcome> {
     const body = options.secure === undefined ? { domain } : { domain, secure: options.secure };
-    const call: Call = { method: "POST", path: "/tracking-domains", body, scope };
-    let unclear: SparkPostError | undefined;
-    for (let sends = 1; ; sends++) {
-      try {
-        await this.call({ ...call, replay: "whenNotSent" }, "created");
-        return { outcome: "created" };
-      } catch (error) {
-        if (!isSparkPostError(error)) throw error;
-        if (error.kind === "refused" && error.status === 409) {
-          return unclear === undefined
-            ? { outcome: "existed", conflict: error }
-            : { outcome: "created" };
-        }
-        if (!mayHaveTakenEffect(error, wasNeverSent)) throw error;
-        unclear = error;
-      }
-      this.transport.log(
-        `SparkPost API POST /tracking-domains: ${unclearOutcome(unclear)} left it unclear ` +
-          `whether ${domain} was created; reading it back`,
-      );
-      const existing = await this.getTrackingDomain(domain, scope).catch((readError: unknown) => {
-        throw createUnconfirmed(domain, unclear!, readError);
-      });
-      if (existing !== undefined)
-        return { outcome: "foundAfterUnclearAnswer", object: existing, unclear };
-      if (sends >= MAX_CREATE_SENDS) throw unclear;
-      const delayMs = retryDelayMs(sends, { status: unclear.status }, this.transport.retry);
-      this.transport.log(
-        `SparkPost API POST /tracking-domains: ${domain} was not created, sending again in ${delayMs} ms`,
-      );
-      await sleep(delayMs);
-    }
+    const post: Call = { method: "POST", path: "/tracking-domains", body, scope };
+    return createWithReadBack(domain, {
+      post: () => this.call({ ...post, replay: "whenNotSent" }, "created"),
+      readBack: () => this.getTrackingDomain(domain, scope),
+      retry: this.transport.retry,
+      log: this.transport.log,
+    });
   }
 
   /** `GET /tracking-domains/{domain}`; undefined when SparkPost says it does not exist. */
@@ -341,23 +285,6 @@ function onNotFound<T>(fallback: T): (error: unknown) => T {
     if (isNotFound(error)) return fallback;
     throw error;
   };
-}
-
-function unclearOutcome(error: SparkPostError): string {
-  if (error.kind === "unexpected")
-    return `an unexpected ${error.status} answer (${error.apiMessage})`;
-  return error.status !== undefined ? `HTTP ${error.status}` : error.apiMessage;
-}
-
-/** The error for a create whose outcome nobody can tell: the answer was unclear, the read failed. */
-function createUnconfirmed(domain: string, unclear: SparkPostError, readError: unknown): Error {
-  const why = readError instanceof Error ? readError.message : String(readError);
-  const error = new Error(
-    `SparkPost API POST /tracking-domains: ${unclearOutcome(unclear)} left it unclear whether ` +
-      `${domain} was created, and reading it back failed too: ${why}`,
-    { cause: readError },
-  );
-  return Object.assign(error, { code: CREATE_UNCONFIRMED });
 }
 
 /**
