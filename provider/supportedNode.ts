@@ -4,16 +4,22 @@
  * "Cannot read properties of undefined (reading 'bind')". Every entry point imports this first.
  */
 
-/** The oldest Node.js major version the package supports (package.json `engines`). */
-export const MINIMUM_NODE_MAJOR = 22;
+/**
+ * The oldest Node.js the package supports (package.json `engines`): undici 8, its HTTP client,
+ * needs 22.19.
+ */
+export const MINIMUM_NODE = { major: 22, minor: 19 } as const;
 
 /** The refusal for `version` (as `process.version` writes it), or undefined when it is supported. */
 export function unsupportedNodeMessage(version: string): string | undefined {
-  const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
-  if (major >= MINIMUM_NODE_MAJOR) return undefined;
+  const [major, minor] = (/^v?(\d+)\.(\d+)\./.exec(version) ?? []).slice(1).map(Number);
+  const supported =
+    major > MINIMUM_NODE.major || (major === MINIMUM_NODE.major && minor >= MINIMUM_NODE.minor);
+  if (supported) return undefined;
+  const minimum = `${MINIMUM_NODE.major}.${MINIMUM_NODE.minor}`;
   return (
-    `pulumi-sparkpost-tracking needs Node.js ${MINIMUM_NODE_MAJOR} or later, but this is Node.js ${version}. ` +
-    `Install Node.js ${MINIMUM_NODE_MAJOR} LTS or newer (and make it the \`node\` on PATH, which Pulumi ` +
+    `pulumi-sparkpost-tracking needs Node.js ${minimum} or later, but this is Node.js ${version}. ` +
+    `Install Node.js ${MINIMUM_NODE.major} LTS or newer (and make it the \`node\` on PATH, which Pulumi ` +
     "also uses to run dynamic providers), then run the command again."
   );
 }

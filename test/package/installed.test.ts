@@ -152,9 +152,9 @@ describe("the README, as the npm page shows it", () => {
     ]) {
       expect(readme.split("\n")).toContain(line);
     }
-    const lowest = (range: string) => /^(?:\^|>=)(\d+(?:\.\d+)?)/.exec(range)?.[1];
+    const lowest = (range: string) => /^(?:\^|>=)(\d+(?:\.[1-9]\d*)?)/.exec(range)?.[1];
     const sdk = /^\^(\d+\.\d+)\.0$/.exec(manifest.peerDependencies["@pulumi/pulumi"])?.[1];
-    expect(`Node.js ${lowest(manifest.engines.node)} or later`).toBe("Node.js 22 or later");
+    expect(`Node.js ${lowest(manifest.engines.node)} or later`).toBe("Node.js 22.19 or later");
     expect(readme).toContain(`Supported: Node.js ${lowest(manifest.engines.node)} or later`);
     expect(readme).toContain(`\`@pulumi/pulumi\` ${sdk} or later in 3.x`);
     expect(readme).toContain(

@@ -81,7 +81,7 @@ test.each(entries)("%s refuses with the exact message and nothing else", async (
     timeoutMs: 30_000,
   });
   const message =
-    `pulumi-sparkpost-tracking needs Node.js 22 or later, but this is Node.js ${oldNode.version}. ` +
+    `pulumi-sparkpost-tracking needs Node.js 22.19 or later, but this is Node.js ${oldNode.version}. ` +
     "Install Node.js 22 LTS or newer (and make it the `node` on PATH, which Pulumi also uses to " +
     "run dynamic providers), then run the command again.";
   expect(result.code).toBe(1);
