@@ -13,18 +13,11 @@ import { httpsProblems } from "../provider/https/rules";
 import { unknownAccountProblem } from "../provider/sparkpost/accounts";
 import { TRACKING_DOMAINS_KEY } from "./schema";
 import type { TrackingDomainEntry } from "./trackingDomainEntry";
+import { accountLabel } from "../provider/resources/providerSupport";
 
 function entryPath(index: number, field?: string): string {
   const entry = `${TRACKING_DOMAINS_KEY}[${index}]`;
   return field === undefined ? entry : `${entry}.${field}`;
-}
-
-function accountLabel(subaccountId: number | undefined, account: string | undefined): string {
-  const label =
-    subaccountId === undefined || subaccountId === 0
-      ? "the primary account"
-      : `subaccount ${subaccountId}`;
-  return account === undefined ? label : `${label} of account "${account}"`;
 }
 
 /** The named accounts of the stack (`sparkpost:accounts`), as far as they could be read. */

@@ -17,6 +17,7 @@ import type {
   ImportedSubaccount,
   SubaccountSelection,
 } from "./types";
+import { accountLabel } from "../../provider/resources/providerSupport";
 
 /** The permission each list call needs, named in the advice of a 403. */
 const PERMISSIONS = {
@@ -45,10 +46,6 @@ async function read<T>(action: string, permission: string, call: Promise<T>): Pr
   } catch (error) {
     throw apiFailure(action, error, adviceFor(permission)(error));
   }
-}
-
-function accountLabel(subaccountId: number | undefined): string {
-  return subaccountId === undefined ? "the primary account" : `subaccount ${subaccountId}`;
 }
 
 /** "the primary account and every subaccount", for progress lines. */

@@ -10,6 +10,7 @@
  * one domain to another: claims left by a previous run must not refuse it.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { accountLabel } from "../resources/providerSupport";
 
 /**
  * Account key ("primary" or "subaccount-<id>", after the named account and a slash when there is
@@ -37,14 +38,6 @@ function accountKey(subaccountId: number | undefined, account: string | undefine
   const key =
     subaccountId === undefined || subaccountId === 0 ? "primary" : `subaccount-${subaccountId}`;
   return account === undefined ? key : `${account}/${key}`;
-}
-
-function accountLabel(subaccountId: number | undefined, account: string | undefined): string {
-  const label =
-    subaccountId === undefined || subaccountId === 0
-      ? "the primary account"
-      : `subaccount ${subaccountId}`;
-  return account === undefined ? label : `${label} of account "${account}"`;
 }
 
 /**

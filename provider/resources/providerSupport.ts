@@ -11,11 +11,14 @@ export function scopeOf(subaccountId: number | undefined): Scope {
 }
 
 /**
- * "the primary account" or "subaccount 215", for messages; with a named account (`account`
- * input), whose: `subaccount 215 of account "eu"`.
+ * "the primary account" (no subaccount, or 0 as SparkPost's header means it) or "subaccount 215",
+ * for messages; with a named account (`account` input), whose: `subaccount 215 of account "eu"`.
  */
 export function accountLabel(subaccountId: number | undefined, account?: string): string {
-  const label = subaccountId === undefined ? "the primary account" : `subaccount ${subaccountId}`;
+  const label =
+    subaccountId === undefined || subaccountId === 0
+      ? "the primary account"
+      : `subaccount ${subaccountId}`;
   return account === undefined ? label : `${label} of account "${account}"`;
 }
 
