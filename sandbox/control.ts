@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Answer, apiError, isObject, readBody, writeAnswer } from "./http";
 import { faultsProblem } from "./faultValidation";
 import { patchProblem } from "./patch";
-import type { Faults, Sandbox, SandboxSettings, TrackingDomainPatch } from "./types";
+import type { Faults } from "./faultTypes";
+import type { Sandbox, SandboxSettings, TrackingDomainPatch } from "./types";
 
 /** The path prefix of the control endpoints. */
 export const CONTROL_PREFIX = "/_sandbox";

@@ -5,21 +5,6 @@
 import type { ComplianceStatus, TrackingDomainObject, TrackingDomainStatus } from "./apiObjects";
 import type { FaultKind, Faults } from "./faultTypes";
 
-export type {
-  CountedMatcher,
-  DropAfterProcessing,
-  FaultKind,
-  Faults,
-  InjectedStatus,
-  Malformed200Fault,
-  RateLimitFault,
-  RequestMatcher,
-  RetryAfter,
-  StallBodyFault,
-  TooManyRequestsFault,
-  WrongShape200Fault,
-} from "./faultTypes";
-
 /** A sending domain the sandbox knows. The sandbox links sending domains; it never creates them. */
 export interface SendingDomainSeed {
   domain: string;
