@@ -70,7 +70,7 @@ describe("the tarball", () => {
     const manifest = JSON.parse(
       execFileSync("tar", ["-xzOf", packed.tarball, "package/package.json"], { encoding: "utf8" }),
     ) as Record<string, unknown>;
-    expect(manifest.engines).toEqual({ node: ">=22" });
+    expect(manifest.engines).toEqual({ node: ">=22.19.0" });
     expect((manifest.scripts as Record<string, string>).prepare).toBe("npm run build");
     expect(Object.keys(manifest.peerDependencies as object).sort()).toEqual([
       "@pulumi/aws",
